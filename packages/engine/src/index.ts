@@ -1,0 +1,7 @@
+export * from './action.js'
+export * from './channels.js'
+export * from './compiled.js'
+export * from './decision.js'
+export * from './money.js'
+export * from './facts/catalogue.js'
+export * from './facts/input.js'
