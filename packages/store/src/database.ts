@@ -1,0 +1,41 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { DunningActionsTable } from './tables/actions.table.js'
+import type { CustomerScheduleTable, DunningCasesTable } from './tables/cases.table.js'
+import type { CustomersTable } from './tables/customers.table.js'
+import type {
+  DatasetCustomersTable,
+  DatasetEventsTable,
+  DatasetInvoicesTable,
+  DatasetsTable,
+} from './tables/datasets.table.js'
+import type { InvoicesTable } from './tables/invoices.table.js'
+import type { PaymentEventsTable } from './tables/payment-events.table.js'
+import type { PaymentMethodsTable } from './tables/payment-methods.table.js'
+import type { ApprovalsTable, PoliciesTable, PolicyVersionsTable } from './tables/policies.table.js'
+import type { ApiTokensTable, AuditLogTable, UsersTable } from './tables/users.table.js'
+
+/** Every table, as kysely sees it. Single tenant for now; `workspace_id` leads every key. */
+export interface Database {
+  customers: CustomersTable
+  payment_methods: PaymentMethodsTable
+  invoices: InvoicesTable
+  payment_events: PaymentEventsTable
+  policies: PoliciesTable
+  policy_versions: PolicyVersionsTable
+  approvals: ApprovalsTable
+  dunning_cases: DunningCasesTable
+  customer_schedule: CustomerScheduleTable
+  dunning_actions: DunningActionsTable
+  datasets: DatasetsTable
+  dataset_invoices: DatasetInvoicesTable
+  dataset_customers: DatasetCustomersTable
+  dataset_events: DatasetEventsTable
+  users: UsersTable
+  api_tokens: ApiTokensTable
+  audit_log: AuditLogTable
+}
+
+/** Repositories take either the database or an open transaction as their first argument. */
+export type Db = Kysely<Database> | Transaction<Database>
+
+export const DEFAULT_WORKSPACE = 'default'
