@@ -1,0 +1,18 @@
+export { simulate } from './simulate.js'
+export type {
+  SimulationSource,
+  SimulatedPolicy,
+  SimulationOptions,
+  SimulationHooks,
+} from './simulate.js'
+export type * from './replay-port.js'
+export type * from './report.js'
+export { compareReports } from './compare.js'
+export {
+  responseModelSchema,
+  type ResponseModel,
+  type RecoveryEstimate,
+  type RecoveryFigures,
+} from './response-model.js'
+export { describeTiming } from './report-builder.js'
+export { FIRST_ROW_ERRORS } from './row-errors.js'

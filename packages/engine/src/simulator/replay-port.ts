@@ -1,0 +1,49 @@
+import type { Action } from '../action.js'
+import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
+import type { DeferralReason, SkipReason } from '../decision.js'
+
+/**
+ * The seam between the simulator and the engine's replay: one customer's overlapping
+ * invoices ("an episode") replayed on a virtual clock. Caps and quiet hours are per
+ * customer, so the unit handed over is the customer, never a single invoice.
+ */
+export interface Episode {
+  readonly customer: CustomerRecord
+  /** Ordered by issue time, then id: the same order whatever order the file had. */
+  readonly invoices: readonly InvoiceRecord[]
+  /** Outside events of these invoices (real payments included), ordered by time. */
+  readonly events: readonly EventRecord[]
+  /** The replay stops here (epoch ms): `--to`, or null to run every case to its end. */
+  readonly horizon: number | null
+}
+
+/** One step performed during the replay. */
+export interface ExecutedStep {
+  readonly invoiceId: string
+  readonly stepId: string
+  readonly segment: string
+  readonly action: Action
+  readonly scheduledAt: number
+  readonly executedAt: number
+}
+
+export interface DeferralEvent {
+  readonly invoiceId: string
+  readonly stepId: string
+  readonly reason: DeferralReason
+}
+
+export interface SkipEvent {
+  readonly invoiceId: string
+  readonly stepId: string
+  readonly reason: SkipReason
+}
+
+export interface ReplayedEpisode {
+  readonly executed: readonly ExecutedStep[]
+  readonly deferrals: readonly DeferralEvent[]
+  readonly skips: readonly SkipEvent[]
+}
+
+/** Sync on the fast path, async on the json-rules-engine reference path. */
+export type EpisodeReplayer = (episode: Episode) => ReplayedEpisode | Promise<ReplayedEpisode>

@@ -1,0 +1,226 @@
+import { describeAction, type Action } from '../action.js'
+import type { CompiledPolicy, PlanStep, StepTiming } from '../compiled.js'
+import type { InvoiceRecord } from '../dataset/records.js'
+import type { Episode, ExecutedStep, ReplayedEpisode } from './replay-port.js'
+import type {
+  AmountLine,
+  Counts,
+  InputSummary,
+  PaidAnywayLine,
+  SimulationReport,
+} from './report.js'
+import { channelsOf, RecoveryEstimator, type ResponseModel } from './response-model.js'
+import { CountMap } from './count-map.js'
+
+const DAY_MS = 86_400_000
+export const PAID_ANYWAY_DAYS = [3, 7] as const
+
+interface AmountTally {
+  count: number
+  invoices: number
+  readonly amounts: CountMap
+}
+
+/** Folds replayed episodes into a `SimulationReport`, one episode at a time. */
+export class ReportBuilder {
+  private readonly steps: ReadonlyMap<string, PlanStep>
+  private simulated = 0
+  private actedOn = 0
+  private readonly rejected = new CountMap()
+  private readonly byType = new CountMap()
+  private readonly byChannel = new CountMap()
+  private readonly bySegment = new CountMap()
+  private readonly byDayOffset = new CountMap()
+  private readonly byStep = new CountMap()
+  private readonly perDay = new Map<string, CountMap>()
+  private readonly messagesByCustomer = new Map<string, number>()
+  private readonly deferrals = new CountMap()
+  private readonly skips = new CountMap()
+  private readonly escalations = new Map<string, AmountTally>()
+  private readonly accountActions = new Map<string, AmountTally>()
+  private readonly paidAnyway = PAID_ANYWAY_DAYS.map(() => ({ actions: 0, invoices: 0 }))
+  private readonly recovery: RecoveryEstimator | null
+
+  constructor(
+    private readonly policy: CompiledPolicy,
+    responseModel: ResponseModel | null,
+  ) {
+    this.steps = new Map(
+      policy.plan.segments.flatMap((segment) => segment.steps.map((step) => [step.id, step])),
+    )
+    this.recovery = responseModel ? new RecoveryEstimator(responseModel) : null
+  }
+
+  /** An invoice in a currency the policy does not list: reported, never simulated. */
+  addRejected(record: InvoiceRecord): void {
+    this.rejected.add(record.invoice.currency)
+  }
+
+  addEpisode(episode: Episode, replayed: ReplayedEpisode): void {
+    this.simulated += episode.invoices.length
+    const stepsByInvoice = groupByInvoice(replayed.executed)
+    this.actedOn += stepsByInvoice.size
+    for (const record of episode.invoices) {
+      const steps = stepsByInvoice.get(record.invoice.id) ?? []
+      for (const step of steps) this.countStep(episode.customer.customer.id, step)
+      this.countPaidAnyway(record, steps)
+      this.tallyAmounts(record, steps)
+      this.recovery?.addInvoice(
+        record,
+        steps.map((step) => ({ ...step, day: this.dayOf(step.stepId) })),
+      )
+    }
+    for (const deferral of replayed.deferrals) this.deferrals.add(deferral.reason)
+    for (const skip of replayed.skips) this.skips.add(skip.reason)
+  }
+
+  build(input: InputSummary, window: SimulationReport['window']): SimulationReport {
+    const histogram = new CountMap()
+    for (const messages of this.messagesByCustomer.values()) histogram.add(String(messages))
+    const perCustomer = [...this.messagesByCustomer.values()]
+    return {
+      format: 'dun.simulation/1',
+      mode: 'as-was',
+      policy: { name: this.policy.policy.name, currencies: [...this.policy.policy.currencies] },
+      window,
+      input,
+      invoices: {
+        simulated: this.simulated,
+        actedOn: this.actedOn,
+        rejected: { total: this.rejected.total(), byCurrency: this.rejected.toObject() },
+      },
+      actions: {
+        total: this.byType.total(),
+        byType: this.byType.toObject(),
+        byChannel: this.byChannel.toObject(),
+        bySegment: this.bySegment.toObject(),
+        byDayOffset: this.byDayOffset.toObject(),
+        byStep: this.byStep.toObject(),
+        perDay: Object.fromEntries(
+          [...this.perDay.keys()].sort().map((day) => [day, this.perDay.get(day)!.toObject()]),
+        ),
+      },
+      messagesPerCustomer: {
+        customersMessaged: perCustomer.length,
+        max: perCustomer.reduce((max, n) => Math.max(max, n), 0),
+        p95: nearestRank(perCustomer, 0.95),
+        histogram: histogram.toObject((a, b) => Number(a) - Number(b)),
+      },
+      deferrals: { total: this.deferrals.total(), byReason: this.deferrals.toObject() },
+      skips: { total: this.skips.total(), byReason: this.skips.toObject() },
+      escalations: amountLines(this.escalations),
+      accountActions: amountLines(this.accountActions),
+      paidAnyway: PAID_ANYWAY_DAYS.map((withinDays, i): PaidAnywayLine => ({
+        withinDays,
+        ...this.paidAnyway[i]!,
+      })),
+      recovery: this.recovery?.result() ?? null,
+      notes: [],
+    }
+  }
+
+  private countStep(customerId: string, step: ExecutedStep): void {
+    const { action } = step
+    this.byType.add(action.type)
+    this.bySegment.add(step.segment)
+    this.byStep.add(step.stepId)
+    const timing = this.steps.get(step.stepId)?.timing
+    this.byDayOffset.add(timing ? describeTiming(timing) : 'unknown step')
+    const day = new Date(step.executedAt).toISOString().slice(0, 10)
+    let perDay = this.perDay.get(day)
+    if (!perDay) this.perDay.set(day, (perDay = new CountMap()))
+    for (const channel of channelsOf(action)) perDay.add(channel)
+    if (action.type !== 'notify') return
+    for (const channel of action.channels) this.byChannel.add(channel)
+    this.messagesByCustomer.set(
+      customerId,
+      (this.messagesByCustomer.get(customerId) ?? 0) + action.channels.length,
+    )
+  }
+
+  private countPaidAnyway(record: InvoiceRecord, steps: readonly ExecutedStep[]): void {
+    const { paidAt } = record
+    if (paidAt === null) return
+    PAID_ANYWAY_DAYS.forEach((days, i) => {
+      const wasted = steps.filter(
+        (s) => paidAt >= s.executedAt && paidAt - s.executedAt <= days * DAY_MS,
+      ).length
+      const line = this.paidAnyway[i]!
+      line.actions += wasted
+      if (wasted > 0) line.invoices += 1
+    })
+  }
+
+  private tallyAmounts(record: InvoiceRecord, steps: readonly ExecutedStep[]): void {
+    const seen = new Set<AmountTally>()
+    for (const { action } of steps) {
+      const table = amountTableFor(action, this.escalations, this.accountActions)
+      if (!table) continue
+      const key = describeAction(action)
+      let tally = table.get(key)
+      if (!tally) table.set(key, (tally = { count: 0, invoices: 0, amounts: new CountMap() }))
+      tally.count += 1
+      if (seen.has(tally)) continue
+      seen.add(tally)
+      tally.invoices += 1
+      tally.amounts.add(record.invoice.currency, record.invoice.balance)
+    }
+  }
+
+  private dayOf(stepId: string): number {
+    const timing = this.steps.get(stepId)?.timing
+    if (!timing) return 0
+    return timing.unit === 'day' ? timing.offset : Math.floor(timing.offset / 24)
+  }
+}
+
+function amountTableFor(
+  action: Action,
+  escalations: Map<string, AmountTally>,
+  accountActions: Map<string, AmountTally>,
+): Map<string, AmountTally> | null {
+  if (action.type === 'escalate') return escalations
+  if (action.type === 'account') return accountActions
+  return null
+}
+
+function groupByInvoice(steps: readonly ExecutedStep[]): Map<string, ExecutedStep[]> {
+  const byInvoice = new Map<string, ExecutedStep[]>()
+  for (const step of steps) {
+    const list = byInvoice.get(step.invoiceId)
+    if (list) list.push(step)
+    else byInvoice.set(step.invoiceId, [step])
+  }
+  return byInvoice
+}
+
+/** "day 3", "day -3", "day 1 from failure", "hour 4", "day 2 at 10:00". */
+export function describeTiming(timing: StepTiming): string {
+  const at =
+    timing.at === null
+      ? ''
+      : ` at ${String(Math.floor(timing.at / 60)).padStart(2, '0')}:${String(timing.at % 60).padStart(2, '0')}`
+  const from = timing.anchor === 'failure' ? ' from failure' : ''
+  return `${timing.unit} ${timing.offset}${at}${from}`
+}
+
+function amountLines(table: Map<string, AmountTally>): AmountLine[] {
+  return [...table.keys()].sort().map((action) => {
+    const tally = table.get(action)!
+    return {
+      action,
+      count: tally.count,
+      invoices: tally.invoices,
+      amounts: tally.amounts.toObject(),
+    }
+  })
+}
+
+/** The nearest-rank percentile: a value that really occurred, never an interpolation. */
+export function nearestRank(values: readonly number[], quantile: number): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil(quantile * sorted.length) - 1)]!
+}
+
+export type { Counts }

@@ -1,0 +1,177 @@
+import type { CompiledPolicy } from '../compiled.js'
+import type { CustomerRecord, EventRecord, InvoiceRecord, RowError } from '../dataset/records.js'
+import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
+import { policySpan } from './policy-span.js'
+import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
+import type { SimulationReport } from './report.js'
+import { ReportBuilder } from './report-builder.js'
+import type { ResponseModel } from './response-model.js'
+import { summarizeRowErrors } from './row-errors.js'
+
+/** Where the rows come from. Browser-safe: iterables of records, never file paths. */
+export interface SimulationSource {
+  /** Opens the invoices; opened a second time only when the first pass finds them unsorted. */
+  readonly invoices: () => AsyncIterable<InvoiceRecord>
+  /** The customer of an invoice (from a customers file, or derived from the invoice). */
+  readonly customerFor: (record: InvoiceRecord) => CustomerRecord
+  /** Outside events of one invoice, any order. */
+  readonly eventsFor: (invoiceId: string) => readonly EventRecord[]
+  /** Rows that could not be read, in every file; asked for once the invoices are read. */
+  readonly rowErrors: () => Iterable<RowError>
+}
+
+/** One policy to simulate, with the engine path that replays it. */
+export interface SimulatedPolicy {
+  readonly compiled: CompiledPolicy
+  readonly replay: EpisodeReplayer
+}
+
+export interface SimulationOptions {
+  /** Epoch ms: invoices issued before `from` or at/after `to` are left out; the replay stops at `to`. */
+  readonly from?: number | null
+  readonly to?: number | null
+  readonly responseModel?: ResponseModel | null
+  readonly hooks?: SimulationHooks
+}
+
+export interface SimulationHooks {
+  /** Each replayed episode, per policy (index in the list given), e.g. to write a timeline. */
+  readonly onEpisode?: (policyIndex: number, episode: Episode, replayed: ReplayedEpisode) => void
+  /** The input turned out unsorted: everything reported so far is void; it starts again sorted. */
+  readonly onRestart?: () => void
+  readonly onProgress?: (invoicesRead: number) => void
+}
+
+class UnsortedInput extends Error {}
+
+/**
+ * Replays historical invoices under one or more policies (the same invoices for each) and
+ * returns one report per policy. Input sorted by issue date streams; unsorted input is
+ * detected on the way, then read again and sorted in memory, and the reports say so.
+ */
+export async function simulate(
+  source: SimulationSource,
+  policies: readonly SimulatedPolicy[],
+  options: SimulationOptions = {},
+): Promise<SimulationReport[]> {
+  try {
+    return await runPass(source, policies, options, source.invoices(), true)
+  } catch (error) {
+    if (!(error instanceof UnsortedInput)) throw error
+  }
+  options.hooks?.onRestart?.()
+  const all: InvoiceRecord[] = []
+  for await (const record of source.invoices()) all.push(record)
+  return runPass(source, policies, options, sortedStream(all.sort(byIssueThenId)), false)
+}
+
+async function runPass(
+  source: SimulationSource,
+  policies: readonly SimulatedPolicy[],
+  options: SimulationOptions,
+  invoices: AsyncIterable<InvoiceRecord>,
+  sortedByIssueDate: boolean,
+): Promise<SimulationReport[]> {
+  const from = options.from ?? null
+  const to = options.to ?? null
+  const span = policySpan(policies.map((p) => p.compiled))
+  const grouper = new EpisodeGrouper({
+    ...span,
+    horizon: to,
+    customerFor: source.customerFor,
+    eventsFor: source.eventsFor,
+  })
+  const builders = policies.map((p) => new ReportBuilder(p.compiled, options.responseModel ?? null))
+  const replayAll = async (episodes: readonly Episode[]) => {
+    for (const episode of episodes) await replayEpisode(episode, policies, builders, options.hooks)
+  }
+  let read = 0
+  let outsideWindow = 0
+  let latestIssue = -Infinity
+  for await (const record of invoices) {
+    read += 1
+    if (read % 10_000 === 0) options.hooks?.onProgress?.(read)
+    const issuedAt = record.invoice.issued_at
+    if (issuedAt < latestIssue) throw new UnsortedInput()
+    latestIssue = issuedAt
+    if ((from !== null && issuedAt < from) || (to !== null && issuedAt >= to)) {
+      outsideWindow += 1
+      continue
+    }
+    await replayAll(grouper.add(record))
+  }
+  await replayAll(grouper.finish())
+  options.hooks?.onProgress?.(read)
+  const input = {
+    invoicesRead: read,
+    outsideWindow,
+    sortedByIssueDate,
+    rowErrors: summarizeRowErrors(source.rowErrors()),
+  }
+  const window = { from: isoOrNull(from), to: isoOrNull(to) }
+  return builders.map((builder) => {
+    const report = builder.build(input, window)
+    return { ...report, notes: notesFor(report, span.memoryMs) }
+  })
+}
+
+/** Each policy sees the invoices in its currencies; the others are counted as rejected. */
+async function replayEpisode(
+  episode: Episode,
+  policies: readonly SimulatedPolicy[],
+  builders: readonly ReportBuilder[],
+  hooks: SimulationHooks | undefined,
+): Promise<void> {
+  for (const [index, policy] of policies.entries()) {
+    const builder = builders[index]!
+    const currencies = policy.compiled.plan.currencies
+    const accepted = episode.invoices.filter((r) => currencies.includes(r.invoice.currency))
+    for (const record of episode.invoices) {
+      if (!currencies.includes(record.invoice.currency)) builder.addRejected(record)
+    }
+    if (accepted.length === 0) continue
+    const ids = new Set(accepted.map((r) => r.invoice.id))
+    const own: Episode =
+      accepted.length === episode.invoices.length
+        ? episode
+        : {
+            ...episode,
+            invoices: accepted,
+            events: episode.events.filter((e) => ids.has(e.invoice_id)),
+          }
+    const pending = policy.replay(own)
+    const replayed = pending instanceof Promise ? await pending : pending
+    builder.addEpisode(own, replayed)
+    hooks?.onEpisode?.(index, own, replayed)
+  }
+}
+
+async function* sortedStream(records: readonly InvoiceRecord[]): AsyncIterable<InvoiceRecord> {
+  yield* records
+}
+
+function isoOrNull(at: number | null): string | null {
+  return at === null ? null : new Date(at).toISOString()
+}
+
+function notesFor(report: SimulationReport, memoryMs: number): string[] {
+  const days = Math.round(memoryMs / 86_400_000)
+  return [
+    'Mode as-was: every invoice is paid when it really was; the figures count what the policy would have done until then.',
+    ...(report.input.sortedByIssueDate
+      ? []
+      : [
+          'The invoices were not sorted by issue date: they were read again and sorted in memory first.',
+        ]),
+    `Invoices of one customer are replayed together when their dunning overlaps or lies within ${days} days; ` +
+      'account aggregates and time since last contact see only those invoices.',
+    ...(report.invoices.rejected.total > 0
+      ? [
+          'Invoices in a currency the policy does not list were not simulated (see invoices.rejected).',
+        ]
+      : []),
+    report.recovery === null
+      ? 'No recovery estimate: no response model was given (--response-model none).'
+      : 'Recovery figures are estimates from the declared response model; its assumptions are listed under recovery.assumptions.',
+  ]
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { EpisodeGrouper } from '../../src/simulator/episode-grouper.js'
+import { policySpan } from '../../src/simulator/policy-span.js'
+import { customer, invoice, policy } from './fixtures.js'
+
+const grouper = () =>
+  new EpisodeGrouper({
+    ...policySpan([policy()]),
+    horizon: null,
+    customerFor: (r) => customer(r.customerId),
+    eventsFor: () => [],
+  })
+
+describe('episode grouper', () => {
+  it('keeps overlapping invoices of one customer together and the as-was payment as an event', () => {
+    const g = grouper()
+    expect(g.add(invoice('A1', 'a', 0, { paidDay: 40 }))).toEqual([])
+    expect(g.add(invoice('A2', 'a', 20))).toEqual([])
+    const [episode] = g.finish()
+    expect(episode!.invoices.map((r) => r.invoice.id)).toEqual(['A1', 'A2'])
+    expect(episode!.events).toEqual([
+      {
+        type: 'payment_succeeded',
+        invoice_id: 'A1',
+        at: invoice('A1', 'a', 0, { paidDay: 40 }).paidAt,
+        amount: null,
+      },
+    ])
+  })
+
+  it('starts a new episode once the earlier invoices can no longer interact', () => {
+    const g = grouper()
+    g.add(invoice('A1', 'a', 0, { paidDay: 35 }))
+    // paid day 35, + 7 days of cap memory + 1 day of zone slack: day 50 is clear
+    const closed = g.add(invoice('A2', 'a', 50))
+    expect(closed.map((e) => e.invoices.map((r) => r.invoice.id))).toEqual([['A1']])
+  })
+
+  it('holds only the customers with open invoices: memory follows open invoices, not the file', () => {
+    const g = grouper()
+    let peak = 0
+    for (let day = 0; day < 2_000; day += 1) {
+      g.add(invoice(`I${day}`, `c${day}`, day, { paidDay: day + 35 }))
+      peak = Math.max(peak, g.openEpisodes)
+    }
+    // each invoice matters for 35 + 8 days; one closes per day after that
+    expect(peak).toBeLessThanOrEqual(45)
+    expect(g.finish().length).toBeLessThanOrEqual(45)
+  })
+
+  it('closes an unpaid invoice after the policy span: last step + 30 days re-check', () => {
+    const g = grouper()
+    g.add(invoice('A1', 'a', 0)) // due day 30, last step day 20 → active until day 81, + 8 memory
+    expect(g.add(invoice('B1', 'b', 88))).toEqual([])
+    expect(g.add(invoice('B2', 'b', 90)).map((e) => e.customer.customer.id)).toEqual(['a'])
+  })
+})
