@@ -1,1 +1,2 @@
 export {}
+export { format, formatToEdits, printFile, type FormatResult, type FormatEditsResult } from './format.js'

@@ -1,5 +1,6 @@
 import type { BinaryLogic, Expression, Operand } from '../ast.js'
 import { group, indent, join, line, type Doc } from './doc.js'
+import { printDoc } from './printer.js'
 import {
   canonicalNumber,
   printDuration,
@@ -81,4 +82,13 @@ export function printOperand(operand: Operand): Doc {
     case 'parens':
       return ['(', printExpression(operand.expression), ')']
   }
+}
+
+/**
+ * An expression in canonical form on one line, for texts derived from the tree (the
+ * compiler's guard and segment texts): the same words the formatter prints, so they stay
+ * the same when a policy is only reformatted.
+ */
+export function expressionText(expression: Expression): string {
+  return printDoc(printExpression(expression), Number.POSITIVE_INFINITY)
 }
