@@ -1,2 +1,8 @@
 export {}
-export { format, formatToEdits, printFile, type FormatResult, type FormatEditsResult } from './format.js'
+export {
+  format,
+  formatToEdits,
+  printFile,
+  type FormatResult,
+  type FormatEditsResult,
+} from './format.js'
