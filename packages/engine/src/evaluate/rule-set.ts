@@ -1,0 +1,157 @@
+import type { CompiledPolicy, Condition, PlanSegment, PlanStep, RuleJson } from '../compiled.js'
+import { FACTS } from '../facts/catalogue.js'
+import { isFactReference } from './compile-condition.js'
+
+/**
+ * The compiled rules indexed for evaluation, plus one probe rule per segment with steps
+ * (`segment:<name>`): the segment's own conditions (earlier segments negated, then its
+ * predicate), taken from its first step rule. The probe tells which segment a case is in
+ * even when none of its steps fires, which the wake time needs. Both execution paths run
+ * this same list, so they agree on the segment too.
+ */
+export interface EngineRule {
+  readonly name: string
+  readonly priority: number
+  readonly conditions: { readonly all: readonly Condition[] }
+  readonly event: { readonly type: string; readonly params: Readonly<Record<string, unknown>> }
+}
+
+export type RuleRole =
+  | { readonly kind: 'stop'; readonly reason: string }
+  | { readonly kind: 'pause'; readonly reason: string }
+  | { readonly kind: 'step'; readonly step: IndexedStep }
+  | { readonly kind: 'segment'; readonly segment: number }
+
+export interface IndexedStep {
+  readonly step: PlanStep
+  /** Position in the plan (segments in order, steps in order): the fixed tie-break order. */
+  readonly order: number
+  readonly segment: number
+}
+
+export interface RuleSet {
+  readonly rules: readonly EngineRule[]
+  readonly roles: readonly RuleRole[]
+  readonly indexByName: ReadonlyMap<string, number>
+  /** Steps of each plan segment, in plan order. */
+  readonly segmentSteps: readonly (readonly IndexedStep[])[]
+  /**
+   * Steps whose guard reads a fact that changes with time or with the engine's own actions
+   * (`invoice.overdue`, `dunning.messages_7d`, `dunning.steps_done`, `now`…): once their
+   * time has passed with the guard false, they are re-checked daily.
+   */
+  readonly recheckDaily: ReadonlySet<string>
+}
+
+export function buildRuleSet(compiled: CompiledPolicy): RuleSet {
+  const segments = compiled.plan.segments
+  const stepsById = indexSteps(segments)
+  const rules: EngineRule[] = []
+  const roles: RuleRole[] = []
+  const firstRuleOfSegment = new Map<number, RuleJson>()
+  const recheckDaily = new Set<string>()
+  for (const rule of compiled.rules) {
+    const role = roleOf(rule, stepsById)
+    if (role.kind === 'step') {
+      if (!firstRuleOfSegment.has(role.step.segment))
+        firstRuleOfSegment.set(role.step.segment, rule)
+      if (guardIsVolatile(rule, role.step.step)) recheckDaily.add(role.step.step.id)
+    }
+    rules.push(rule)
+    roles.push(role)
+  }
+  segments.forEach((segment, index) => {
+    const rule = firstRuleOfSegment.get(index)
+    if (!rule) return
+    rules.push(probeRule(segments, index, rule))
+    roles.push({ kind: 'segment', segment: index })
+  })
+  const indexByName = new Map(rules.map((rule, index) => [rule.name, index]))
+  if (indexByName.size !== rules.length) {
+    throw new Error(
+      `policy "${compiled.policy.name}": two rules share a name; each step id must be unique`,
+    )
+  }
+  const segmentSteps = segments.map((_, index) =>
+    [...stepsById.values()].filter((s) => s.segment === index),
+  )
+  return { rules, roles, indexByName, segmentSteps, recheckDaily }
+}
+
+/** Facts that change without an outside event: derived from the clock, or by dunning itself. */
+const VOLATILE_FACTS: ReadonlySet<string> = new Set([
+  ...[...FACTS.values()].filter((fact) => fact.derivedFrom !== undefined).map((fact) => fact.path),
+  'now',
+  'dunning.steps_done',
+  'invoice.attempts',
+])
+
+// FORMAT.md: the guard, when a step has one, is the last condition of its rule.
+function guardIsVolatile(rule: RuleJson, step: PlanStep): boolean {
+  const guard =
+    step.guard === null ? undefined : rule.conditions.all[rule.conditions.all.length - 1]
+  return guard !== undefined && readsVolatileFact(guard)
+}
+
+function readsVolatileFact(condition: Condition): boolean {
+  if ('all' in condition) return condition.all.some(readsVolatileFact)
+  if ('any' in condition) return condition.any.some(readsVolatileFact)
+  if ('not' in condition) return readsVolatileFact(condition.not)
+  const value = condition.value
+  return (
+    VOLATILE_FACTS.has(condition.fact) || (isFactReference(value) && VOLATILE_FACTS.has(value.fact))
+  )
+}
+
+function indexSteps(segments: readonly PlanSegment[]): Map<string, IndexedStep> {
+  const steps = new Map<string, IndexedStep>()
+  segments.forEach((segment, segmentIndex) => {
+    for (const step of segment.steps) {
+      steps.set(step.id, { step, order: steps.size, segment: segmentIndex })
+    }
+  })
+  return steps
+}
+
+function roleOf(rule: RuleJson, steps: ReadonlyMap<string, IndexedStep>): RuleRole {
+  switch (rule.event.type) {
+    case 'stop':
+    case 'pause':
+      return { kind: rule.event.type, reason: rule.event.params.reason }
+    case 'step': {
+      const step = steps.get(rule.event.params.step)
+      if (!step) {
+        throw new Error(
+          `rule "${rule.name}" fires step "${rule.event.params.step}", which the plan does not list; recompile the policy`,
+        )
+      }
+      return { kind: 'step', step }
+    }
+  }
+}
+
+/** Segment `index`'s own conditions: one `not` per earlier segment with a predicate, then its own. */
+function probeRule(
+  segments: readonly PlanSegment[],
+  index: number,
+  stepRule: RuleJson,
+): EngineRule {
+  const segment = segments[index]!
+  const negated = segments.slice(0, index).filter((s) => s.when !== null).length
+  const length = negated + (segment.when === null ? 0 : 1)
+  const prefix = stepRule.conditions.all.slice(0, length)
+  const wellFormed =
+    prefix.length === length &&
+    prefix.every((condition, i) => (i < negated ? 'not' in condition : 'all' in condition))
+  if (!wellFormed) {
+    throw new Error(
+      `rule "${stepRule.name}" does not start with the conditions of segment "${segment.name}" as FORMAT.md describes (earlier segments negated, then its own); recompile the policy`,
+    )
+  }
+  return {
+    name: `segment:${segment.name}`,
+    priority: 1,
+    conditions: { all: prefix },
+    event: { type: 'segment', params: { segment: segment.name } },
+  }
+}

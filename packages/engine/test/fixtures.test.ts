@@ -1,0 +1,15 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { buildPolicy } from './fixtures/build-policy.js'
+import { SAAS_DEFAULT } from './fixtures/policies.js'
+
+// The JSON fixture is generated from its spec; `UPDATE_FIXTURES=1` rewrites it (review the diff).
+const file = new URL('./fixtures/saas-default.compiled.json', import.meta.url)
+
+describe('compiled-policy fixtures', () => {
+  it('saas-default.compiled.json is what its spec builds', () => {
+    const built = JSON.stringify(buildPolicy(SAAS_DEFAULT), null, 2) + '\n'
+    if (process.env.UPDATE_FIXTURES) writeFileSync(file, built)
+    expect(readFileSync(file, 'utf8')).toBe(built)
+  })
+})
