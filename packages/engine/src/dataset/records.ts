@@ -10,6 +10,12 @@ export interface InvoiceRecord {
   readonly invoice: InvoiceFacts
   /** When the invoice was actually paid in full; null = never paid (still open or written off). */
   readonly paidAt: number | null
+  /**
+   * The customer as the invoice row describes it (plan, ARR, zone… columns of the invoices
+   * file; timezone UTC and the invoice's currency when absent). Used when there is no
+   * customers file; set by the dataset readers, optional for hand-made records.
+   */
+  readonly customer?: CustomerRecord
 }
 
 export interface CustomerRecord {

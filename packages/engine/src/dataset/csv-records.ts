@@ -1,0 +1,83 @@
+import { csvBatches } from './csv-batches.js'
+import { DatasetError } from './dataset-error.js'
+import type { ReadContext } from './dataset-read.js'
+import { ColumnProblem, type FieldSource, type MissingColumn } from './field-reader.js'
+import type { ColumnMapping } from './column-mapping.js'
+import type { TextSource } from './text-source.js'
+
+/** Compiles a row builder for a header; it throws ColumnProblem for a bad cell. */
+export type RowCompiler<T> = (source: FieldSource) => (row: readonly string[]) => T
+
+/**
+ * Reads CSV rows into records: the first row is the header, against which the mapping is
+ * compiled once; every later row becomes a record or a row error.
+ */
+export async function* csvRecords<T>(
+  source: TextSource,
+  mapping: ColumnMapping,
+  compile: RowCompiler<T>,
+  context: ReadContext,
+): AsyncGenerator<T[]> {
+  let build: ((row: readonly string[]) => T) | null = null
+  let width = 0
+  for await (const batch of csvBatches(source, mapping.delimiter)) {
+    const records: T[] = []
+    batch.rows.forEach((fields, i) => {
+      const row = batch.firstRow + i
+      if (build === null) {
+        build = compileHeader(fields, mapping, compile, context.file)
+        width = fields.length
+        return
+      }
+      if (fields.length === 1 && fields[0] === '') return
+      context.summary.rows++
+      const problem = batch.problems.get(i)
+      if (problem !== undefined)
+        return context.rowError(row, null, `${problem} (check the quotes in this row)`)
+      if (fields.length !== width) {
+        return context.rowError(
+          row,
+          null,
+          `has ${fields.length} fields, the header has ${width} (a value holding "${mapping.delimiter}" must be in double quotes)`,
+        )
+      }
+      try {
+        records.push(build(fields))
+      } catch (cell) {
+        if (!(cell instanceof ColumnProblem)) throw cell
+        context.rowError(row, cell.column, cell.message)
+      }
+    })
+    yield records
+  }
+  if (build === null) {
+    throw new DatasetError(
+      'empty_file',
+      context.file,
+      'the file is empty',
+      'a CSV file starts with a header row',
+    )
+  }
+}
+
+function compileHeader<T>(
+  header: string[],
+  mapping: ColumnMapping,
+  compile: RowCompiler<T>,
+  file: string,
+): (row: readonly string[]) => T {
+  const missing: MissingColumn[] = []
+  const build = compile({ header, mapping, missing })
+  if (missing.length > 0) throw missingColumns(missing, header, file)
+  return build
+}
+
+function missingColumns(missing: MissingColumn[], header: string[], file: string): DatasetError {
+  const names = missing.map(({ field, column }) => `'${column}' (for ${field})`).join(', ')
+  return new DatasetError(
+    'missing_column',
+    file,
+    `the header has no column ${names}; the header found is: ${header.join(', ')}`,
+    'fix the column names in the mapping, or pass a mapping file if this is a foreign export',
+  )
+}
