@@ -1,4 +1,6 @@
 export { simulate } from './simulate.js'
+export { engineReplayer } from './engine-replayer.js'
+export { asIssued } from './as-issued.js'
 export type {
   SimulationSource,
   SimulatedPolicy,
@@ -15,4 +17,4 @@ export {
   type RecoveryFigures,
 } from './response-model.js'
 export { describeTiming } from './report-builder.js'
-export { FIRST_ROW_ERRORS } from './row-errors.js'
+export { FIRST_ROW_ERRORS, RowErrorTally } from './row-errors.js'

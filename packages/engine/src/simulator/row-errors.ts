@@ -4,26 +4,41 @@ import type { RowErrorSummary } from './report.js'
 /** How many row errors a report lists one by one; the rest are counted. */
 export const FIRST_ROW_ERRORS = 20
 
-/** Counts row errors per file and column and keeps the first few to show. */
-export function summarizeRowErrors(
-  errors: Iterable<RowError>,
-  keep = FIRST_ROW_ERRORS,
-): RowErrorSummary {
-  const byColumn = new Map<string, { file: string; column: string; count: number }>()
-  const first: RowError[] = []
-  let total = 0
-  for (const error of errors) {
-    total += 1
-    if (first.length < keep) first.push(error)
+/**
+ * Counts row errors per file and column as the readers report them, keeping only the
+ * first few: a file full of bad rows costs a counter, not a list.
+ */
+export class RowErrorTally {
+  private readonly byColumn = new Map<string, { file: string; column: string; count: number }>()
+  private readonly first: RowError[] = []
+  private total = 0
+
+  constructor(private readonly keep = FIRST_ROW_ERRORS) {}
+
+  add(error: RowError): void {
+    this.total += 1
+    if (this.first.length < this.keep) this.first.push(error)
     const column = error.column ?? '(whole row)'
     const key = `${error.file}\u0000${column}`
-    const line = byColumn.get(key)
+    const line = this.byColumn.get(key)
     if (line) line.count += 1
-    else byColumn.set(key, { file: error.file, column, count: 1 })
+    else this.byColumn.set(key, { file: error.file, column, count: 1 })
   }
-  return {
-    total,
-    byColumn: [...byColumn.keys()].sort().map((key) => byColumn.get(key)!),
-    first,
+
+  /** A tally that starts where this one is: errors of files read once, then a re-read file's. */
+  clone(): RowErrorTally {
+    const copy = new RowErrorTally(this.keep)
+    copy.total = this.total
+    copy.first.push(...this.first)
+    for (const [key, line] of this.byColumn) copy.byColumn.set(key, { ...line })
+    return copy
+  }
+
+  summary(): RowErrorSummary {
+    return {
+      total: this.total,
+      byColumn: [...this.byColumn.keys()].sort().map((key) => ({ ...this.byColumn.get(key)! })),
+      first: [...this.first],
+    }
   }
 }

@@ -1,12 +1,12 @@
 import type { CompiledPolicy } from '../compiled.js'
-import type { CustomerRecord, EventRecord, InvoiceRecord, RowError } from '../dataset/records.js'
+import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
+import { asIssued } from './as-issued.js'
 import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
 import { policySpan } from './policy-span.js'
 import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
-import type { SimulationReport } from './report.js'
+import type { RowErrorSummary, SimulationReport } from './report.js'
 import { ReportBuilder } from './report-builder.js'
 import type { ResponseModel } from './response-model.js'
-import { summarizeRowErrors } from './row-errors.js'
 
 /** Where the rows come from. Browser-safe: iterables of records, never file paths. */
 export interface SimulationSource {
@@ -17,7 +17,7 @@ export interface SimulationSource {
   /** Outside events of one invoice, any order. */
   readonly eventsFor: (invoiceId: string) => readonly EventRecord[]
   /** Rows that could not be read, in every file; asked for once the invoices are read. */
-  readonly rowErrors: () => Iterable<RowError>
+  readonly rowErrors: () => RowErrorSummary
 }
 
 /** One policy to simulate, with the engine path that replays it. */
@@ -98,7 +98,7 @@ async function runPass(
       outsideWindow += 1
       continue
     }
-    await replayAll(grouper.add(record))
+    await replayAll(grouper.add(asIssued(record, source.eventsFor(record.invoice.id))))
   }
   await replayAll(grouper.finish())
   options.hooks?.onProgress?.(read)
@@ -106,7 +106,7 @@ async function runPass(
     invoicesRead: read,
     outsideWindow,
     sortedByIssueDate,
-    rowErrors: summarizeRowErrors(source.rowErrors()),
+    rowErrors: source.rowErrors(),
   }
   const window = { from: isoOrNull(from), to: isoOrNull(to) }
   return builders.map((builder) => {

@@ -148,9 +148,9 @@ export function source(
     invoices: async function* () {
       yield* records
     },
-    customerFor: (record) => customer(record.customerId),
+    customerFor: (record) => record.customer ?? customer(record.customerId),
     eventsFor: () => [],
-    rowErrors: () => [],
+    rowErrors: () => ({ total: 0, byColumn: [], first: [] }),
     ...extra,
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { simulate } from '../../src/simulator/simulate.js'
 import { compareReports } from '../../src/simulator/compare.js'
 import { responseModelSchema } from '../../src/simulator/response-model.js'
-import { summarizeRowErrors } from '../../src/simulator/row-errors.js'
+import { RowErrorTally } from '../../src/simulator/row-errors.js'
 import { fakeReplayer, invoice, policy, source, step } from './fixtures.js'
 
 const a1 = invoice('A1', 'a', 0) // never paid: email day 1 (deferred to 2 Feb), email+sms day 5, …
@@ -89,7 +89,9 @@ describe('row errors', () => {
       { file: 'inv.csv', row: 9, column: 'due_at', message: "'' is empty" },
       { file: 'events.jsonl', row: 2, column: null, message: 'not JSON' },
     ]
-    const summary = summarizeRowErrors(errors, 2)
+    const tally = new RowErrorTally(2)
+    for (const error of errors) tally.add(error)
+    const summary = tally.summary()
     expect(summary.total).toBe(4)
     expect(summary.first.map((e) => e.row)).toEqual([3, 5])
     expect(summary.byColumn).toEqual([

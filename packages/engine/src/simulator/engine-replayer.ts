@@ -1,0 +1,74 @@
+import type { CompiledPolicy } from '../compiled.js'
+import type { HistoryFacts } from '../facts/input.js'
+import { prepare } from '../evaluate/prepare.js'
+import type { EnginePath } from '../evaluate/program.js'
+import { replay, type ReplayInput, type ReplayResult } from '../replay.js'
+import type {
+  DeferralEvent,
+  Episode,
+  EpisodeReplayer,
+  ExecutedStep,
+  ReplayedEpisode,
+  SkipEvent,
+} from './replay-port.js'
+
+const NO_HISTORY: HistoryFacts = {
+  late_payments_12m: 0,
+  avg_days_late_12m: 0,
+  failed_payments_12m: 0,
+  lifetime_value: 0,
+}
+
+/**
+ * The simulator's replay on the engine: the policy is prepared once, then each episode is
+ * replayed by `replay()` on the chosen path — synchronously on the fast path, through
+ * json-rules-engine on the reference path. Same program, same results.
+ */
+export function engineReplayer(
+  compiled: CompiledPolicy,
+  path: EnginePath = 'fast',
+): EpisodeReplayer {
+  if (path === 'reference') {
+    const policy = prepare(compiled, { path: 'reference' })
+    return async (episode) => fromResult(await policy.run(replay(policy, replayInput(episode))))
+  }
+  const policy = prepare(compiled, { path: 'fast' })
+  return (episode) => fromResult(policy.run(replay(policy, replayInput(episode))))
+}
+
+function replayInput(episode: Episode): ReplayInput {
+  return {
+    facts: {
+      customer: episode.customer.customer,
+      history: episode.customer.history ?? NO_HISTORY,
+      account: null,
+      contacts: [],
+      cases: episode.invoices.map((record) => ({
+        invoice: record.invoice,
+        dunning: { steps_done: [], retries: [] },
+      })),
+    },
+    events: episode.events,
+    ...(episode.horizon === null ? {} : { until: episode.horizon }),
+  }
+}
+
+function fromResult(result: ReplayResult): ReplayedEpisode {
+  const executed: ExecutedStep[] = []
+  const deferrals: DeferralEvent[] = []
+  const skips: SkipEvent[] = []
+  for (const entry of result.timeline) {
+    switch (entry.kind) {
+      case 'executed':
+        executed.push(entry)
+        break
+      case 'deferred':
+        deferrals.push(entry)
+        break
+      case 'skipped':
+        skips.push(entry)
+        break
+    }
+  }
+  return { executed, deferrals, skips }
+}
