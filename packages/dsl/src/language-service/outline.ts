@@ -1,0 +1,66 @@
+import type { DunFile, Segment, Step, TestBlock } from '../ast.js'
+import type { SourceRange } from '../source-range.js'
+
+/** One entry of the editor's outline: segments hold their steps. */
+export interface OutlineItem {
+  readonly kind: 'segment' | 'step' | 'test'
+  readonly name: string
+  /** Extra words beside the name: a segment's condition, a step's label. */
+  readonly detail: string
+  /** The whole construct. */
+  readonly range: SourceRange
+  /** What the editor highlights when the item is picked: the name, or the step's offsets. */
+  readonly selectionRange: SourceRange
+  readonly children: readonly OutlineItem[]
+}
+
+/** Source text of a range with line breaks and runs of blanks folded to one space. */
+function sourceText(text: string, range: SourceRange): string {
+  return text
+    .slice(range.offset, range.offset + range.length)
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function stepItem(text: string, step: Step): OutlineItem {
+  const offsets = step.offsets.map((o) => o.value).join(', ')
+  const first = step.offsets[0]
+  return {
+    kind: 'step',
+    name: `${step.unit} ${offsets} ${sourceText(text, step.action.range)}`,
+    detail: step.label ? `as "${step.label.value}"` : '',
+    range: step.range,
+    selectionRange: first ? first.range : step.range,
+    children: [],
+  }
+}
+
+function segmentItem(text: string, segment: Segment): OutlineItem {
+  return {
+    kind: 'segment',
+    name: segment.name.text,
+    detail: segment.when ? `when ${sourceText(text, segment.when.range)}` : 'everyone else',
+    range: segment.range,
+    selectionRange: segment.name.range,
+    children: segment.steps.map((step) => stepItem(text, step)),
+  }
+}
+
+function testItem(test: TestBlock): OutlineItem {
+  return {
+    kind: 'test',
+    name: test.name ? test.name.value : 'test',
+    detail: '',
+    range: test.range,
+    selectionRange: test.name ? test.name.range : test.range,
+    children: [],
+  }
+}
+
+/** The policy's segments with their steps, then the tests, in source order. */
+export function outlineOf(text: string, file: DunFile): OutlineItem[] {
+  const segments = (file.policy?.items ?? []).filter(
+    (item): item is Segment => item.kind === 'segment',
+  )
+  return [...segments.map((s) => segmentItem(text, s)), ...file.tests.map(testItem)]
+}
