@@ -6,3 +6,14 @@ export {
   type FormatResult,
   type FormatEditsResult,
 } from './format.js'
+export {
+  compile,
+  compilePolicy,
+  checkAndCompile,
+  actionKey,
+  COMPILE_ERROR_CODE,
+  type CompileResult,
+} from './compile.js'
+export { runTests, type RunTestsOptions } from './testing/run-tests.js'
+export type { TestReport, TestResult, ExpectationFailure } from './testing/report.js'
+export { hasErrors, type Diagnostic, type Severity } from './diagnostic.js'

@@ -1,4 +1,9 @@
 import type { Command } from 'commander'
+import { registerCompile } from './compile.js'
+import { registerTest } from './test.js'
 
 /** Each command lives in its own file and registers itself here. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerCompile(program)
+  registerTest(program)
+}
