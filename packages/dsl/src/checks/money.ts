@@ -1,0 +1,106 @@
+import { isCurrency, parseMajorUnits } from '@dun/engine'
+import type { CurrenciesDecl, MoneyAmount, MoneyLiteral, Name } from '../ast.js'
+import { CODES } from '../codes.js'
+import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
+import { replaceWith, type CheckSet, type Problem, type Report } from './registry.js'
+import type { Scope } from './scope.js'
+
+function invalidCurrency(name: Name, choices: readonly string[]): Problem {
+  const suggestion = didYouMean(name.text, choices)
+  return {
+    code: CODES.invalidCurrency,
+    at: name,
+    message: `'${name.text}' is not an ISO 4217 currency code.${didYouMeanPhrase(suggestion)}`,
+    hint: 'Write a three-letter ISO code such as USD, EUR or GBP.',
+    ...(suggestion === null ? {} : { fixes: [replaceWith(name, suggestion)] }),
+  }
+}
+
+/** One amount: a real currency, listed by the policy, with no more decimals than it has. */
+function checkAmount(amount: MoneyAmount, report: Report, scope: Scope): void {
+  const currency = amount.currency
+  if (!isCurrency(currency.text)) {
+    report(invalidCurrency(currency, [...scope.currencyCodes]))
+    return
+  }
+  if (scope.test === null && scope.currencies !== null && !scope.currencyCodes.has(currency.text)) {
+    const listed = [...scope.currencyCodes]
+    const suggestion = didYouMean(currency.text, listed)
+    report({
+      code: CODES.unknownCurrency,
+      at: currency,
+      message: `${currency.text} is not one of the policy's currencies (${listChoices(listed, 'and')}).${didYouMeanPhrase(suggestion)}`,
+      hint: `Add ${currency.text} to 'currencies', or use ${listChoices(listed)}.`,
+      ...(suggestion === null ? {} : { fixes: [replaceWith(currency, suggestion)] }),
+    })
+  }
+  const parsed = parseMajorUnits(amount.amount, currency.text)
+  if (!parsed.ok) {
+    report({
+      code: CODES.tooManyDecimals,
+      at: amount,
+      message: `${parsed.error}.`,
+      hint: `Write the amount in ${currency.text} with at most the currency's number of decimals.`,
+    })
+  }
+}
+
+function checkMoney(money: MoneyLiteral, report: Report, scope: Scope): void {
+  const seen = new Set<string>()
+  for (const amount of money.amounts) {
+    checkAmount(amount, report, scope)
+    const currency = amount.currency.text
+    if (seen.has(currency)) {
+      report({
+        code: CODES.currencyTwiceInAmount,
+        at: amount,
+        message: `${currency} appears twice in this amount: which one applies is unclear.`,
+        hint: `Keep one amount in ${currency}.`,
+      })
+    }
+    seen.add(currency)
+  }
+  if (scope.test === null) reportMissingCurrencies(money, seen, report, scope)
+}
+
+/** A threshold or fee without an amount in one of the policy's currencies never applies to it. */
+function reportMissingCurrencies(
+  money: MoneyLiteral,
+  present: ReadonlySet<string>,
+  report: Report,
+  scope: Scope,
+): void {
+  const missing = [...scope.currencyCodes].filter((c) => !present.has(c) && isCurrency(c))
+  if (missing.length === 0) return
+  const effect =
+    scope.step?.action.kind === 'lateFee' && scope.step.action.fee === money
+      ? 'get no fee'
+      : 'never match this comparison'
+  report({
+    code: CODES.thresholdMissingCurrency,
+    at: money,
+    message: `No amount in ${listChoices(missing, 'and')}: invoices in ${listChoices(missing)} ${effect}.`,
+    hint: `Add an amount per currency, e.g. ${money.amounts[0]?.amount ?? '100'} ${money.amounts[0]?.currency.text ?? 'USD'} | … ${missing[0]!}.`,
+  })
+}
+
+function checkCurrenciesDecl(decl: CurrenciesDecl, report: Report): void {
+  const seen = new Set<string>()
+  for (const name of decl.currencies) {
+    if (!isCurrency(name.text)) report(invalidCurrency(name, []))
+    if (seen.has(name.text)) {
+      report({
+        code: CODES.currencyListedTwice,
+        at: name,
+        message: `${name.text} is listed twice in 'currencies'.`,
+        hint: `Remove the second ${name.text}.`,
+      })
+    }
+    seen.add(name.text)
+  }
+}
+
+export const moneyChecks: CheckSet = {
+  money: [checkMoney],
+  currencies: [checkCurrenciesDecl],
+}
