@@ -57,8 +57,9 @@ const TOKEN_PHRASES: ReadonlyMap<TokenType, string> = new Map([
 ])
 
 /** What a rule expects in one place, when the token alone says too little. */
-const PHRASES_IN_RULE: Readonly<Record<string, string>> = {
-  'step:Number': 'an offset such as 3 or -2 (day 3, hour -2)',
+const PHRASES_IN_RULE: Readonly<Record<string, string | ((previous: IToken) => string)>> = {
+  'step:Number': (previous) =>
+    previous.image === 'hour' ? 'an hour offset such as 3 or -2' : 'a day offset such as 3 or -2',
   'expectation:Number': 'a day such as 3 or -2',
   'assignment:Number': 'a day such as 3 or -2',
   'cap:Number': 'a maximum such as 3',
@@ -97,7 +98,7 @@ const CHOICES: Readonly<Record<string, string>> = {
 
 /** An example of each construct: the hint of an error inside it. */
 const EXAMPLES: Readonly<Record<string, string>> = {
-  file: 'a file holds one policy "name" { … } followed by test "name" { … } blocks',
+  file: 'policy "name" { … } followed by test "name" { … } blocks',
   policy: 'policy "saas-default" { currencies USD; segment everyone { day 3 email "reminder" } }',
   currencies: 'currencies USD, EUR',
   anchor: 'anchor due, or anchor failure',
@@ -108,7 +109,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   stop: 'stop when invoice.balance <= 0',
   pause: 'pause when invoice.disputed',
   segment: 'segment enterprise when customer.plan == "enterprise" { day 3 email "reminder" }',
-  step: 'a step reads: day 3 email "reminder" (or: day 1, 3, 5 retry payment when …)',
+  step: 'day 3 email "reminder", or day 1, 3, 5 retry payment when …',
   action:
     'email "reminder", sms, email "final-notice", retry payment, call "script", escalate to collections',
   notifyAction: 'email "reminder", or notify sms, email "final-notice"',
@@ -152,6 +153,11 @@ const ITEM_STARTS: readonly TokenType[] = [
   t.Anchor,
 ]
 
+function phraseInRule(key: string, previous: IToken): string | undefined {
+  const phrase = PHRASES_IN_RULE[key]
+  return typeof phrase === 'function' ? phrase(previous) : phrase
+}
+
 function describeToken(tokenType: TokenType): string {
   const phrase = TOKEN_PHRASES.get(tokenType)
   if (phrase !== undefined) return phrase
@@ -192,7 +198,7 @@ export class SyntaxMessages implements IParserErrorMessageProvider {
     const key = `${ruleName}:${expected.name}`
     const whole = WHOLE_MESSAGES[key]
     if (whole !== undefined) return whole
-    const phrase = PHRASES_IN_RULE[key] ?? describeToken(expected)
+    const phrase = phraseInRule(key, previous) ?? describeToken(expected)
     return `expected ${phrase}${after(previous)}${found(actual)}`
   }
 
@@ -226,7 +232,7 @@ export class SyntaxMessages implements IParserErrorMessageProvider {
     const phrase =
       only === undefined || others.length > 0
         ? undefined
-        : PHRASES_IN_RULE[`${options.ruleName}:${only.name}`]
+        : phraseInRule(`${options.ruleName}:${only.name}`, options.previous)
     const wanted = phrase ?? firstTokens([options.expectedIterationPaths])
     return `expected ${wanted}${after(options.previous)}${first === undefined ? '' : found(first)}`
   }
@@ -352,7 +358,7 @@ export function parsingDiagnostics(
       code: codeFor(error),
       severity: 'error',
       message: error.message,
-      ...(hint === undefined ? {} : { hint }),
+      hint,
       range,
     })
   }
@@ -364,13 +370,13 @@ function codeFor(error: IRecognitionException): string {
   return error.token.tokenType === t.Identifier ? UNKNOWN_WORD : UNEXPECTED_TOKEN
 }
 
-/** The example of the innermost construct that has one. */
-function hintFor(ruleStack: readonly string[]): string | undefined {
+/** The example of the innermost construct that has one (the file's, outside every rule). */
+function hintFor(ruleStack: readonly string[]): string {
   for (let i = ruleStack.length - 1; i >= 0; i--) {
     const example = EXAMPLES[ruleStack[i] ?? '']
     if (example !== undefined) return `e.g. ${example}`
   }
-  return undefined
+  return `e.g. ${EXAMPLES.file}`
 }
 
 /** The offending token; at the end of input, the last token (or the empty text's start). */

@@ -26,12 +26,15 @@ function token(children: Children, key: string, index = 0): IToken | undefined {
   return element
 }
 
-function tokens(children: Children, key: string): IToken[] {
-  const found: IToken[] = []
-  for (const element of children[key] ?? []) {
-    if (!isNode(element) && element.isInsertedInRecovery !== true) found.push(element)
-  }
-  return found
+const NONE: readonly never[] = []
+
+/** The real tokens under `key`; copies only when recovery inserted one (rare). */
+function tokens(children: Children, key: string): readonly IToken[] {
+  // A key holds tokens or nodes, never both: `key` names a token type here.
+  const found = (children[key] ?? NONE) as IToken[]
+  return found.some((token) => token.isInsertedInRecovery === true)
+    ? found.filter((token) => token.isInsertedInRecovery !== true)
+    : found
 }
 
 function child(children: Children, key: string, index = 0): CstNode | undefined {
@@ -39,8 +42,15 @@ function child(children: Children, key: string, index = 0): CstNode | undefined 
   return element !== undefined && isNode(element) ? element : undefined
 }
 
-function children(children: Children, key: string): CstNode[] {
-  return (children[key] ?? []).filter(isNode)
+function children(children: Children, key: string): readonly CstNode[] {
+  // A key holds tokens or nodes, never both: `key` names a rule here.
+  return (children[key] ?? NONE) as CstNode[]
+}
+
+/** The one alternative a rule made of alternatives holds (without allocating). */
+function onlyChild(children: Children): CstElement | undefined {
+  for (const key in children) return children[key]?.[0]
+  return undefined
 }
 
 const DURATION_UNITS: ReadonlyMap<TokenType, ast.DurationUnit> = new Map([
@@ -97,8 +107,7 @@ export class AstBuilder {
   }
 
   private policyItem(node: CstNode): ast.PolicyItem | null {
-    const [inner] = Object.values(node.children)
-    const item = inner?.[0]
+    const item = onlyChild(node.children)
     if (item === undefined || !isNode(item)) return null
     switch (item.name) {
       case 'currencies':
@@ -216,8 +225,7 @@ export class AstBuilder {
   }
 
   private action(node: CstNode): ast.ActionNode | null {
-    const [inner] = Object.values(node.children)
-    const action = inner?.[0]
+    const action = onlyChild(node.children)
     if (action === undefined || !isNode(action)) return null
     const range = locationRange(action.location)
     if (range === null) return null
@@ -387,31 +395,28 @@ export class AstBuilder {
   }
 
   private operand(node: CstNode): ast.Operand | null {
-    const c = node.children
-    const range = locationRange(node.location)
-    if (range === null) return null
-    const [key, elements] = Object.entries(c)[0] ?? []
-    const element = elements?.[0]
+    const element = onlyChild(node.children)
     if (element === undefined) return null
-    if (isNode(element)) return this.compoundOperand(key ?? '', element)
+    if (isNode(element)) return this.compoundOperand(element)
     if (element.isInsertedInRecovery === true) return null
-    switch (key) {
-      case 'Number':
+    switch (element.tokenType) {
+      case t.NumberLiteral:
         return numberLiteral(element)
-      case 'AnyString':
+      case t.StringLiteral:
+      case t.UnterminatedString:
         return stringLiteral(element)
-      case 'True':
-      case 'False':
-        return { kind: 'boolean', range, value: key === 'True' }
-      case 'Percent':
+      case t.True:
+      case t.False:
+        return { kind: 'boolean', range: tokenRange(element), value: element.tokenType === t.True }
+      case t.Percent:
         return percentLiteral(element)
       default:
         return null
     }
   }
 
-  private compoundOperand(key: string, node: CstNode): ast.Operand | null {
-    switch (key) {
+  private compoundOperand(node: CstNode): ast.Operand | null {
+    switch (node.name) {
       case 'money':
         return this.money(node)
       case 'duration':
