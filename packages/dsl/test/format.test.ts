@@ -247,19 +247,28 @@ describe('format: expressions', () => {
 })
 
 describe('format: tests', () => {
-  it('prints one given per line and keeps givens and expectations in source order', () => {
+  it('keeps givens written on one line together, and givens and expectations in source order', () => {
     expectFormatting(
       'policy "p" { segment s { day 1 sms "x" } }\n\n\ntest   "t"{given invoice.last_decline="hard" , customer.plan = "pro"\n' +
-        'at day 1 at 9:00 expect sms "x",no retry payment , no step "x"\ngiven invoice.due_at = day -3\n' +
-        'at hour 2 expect nothing, segment s, stopped, paused}',
+        'at day 1 at 9:00 expect sms "x",no retry payment , no step "x"\ngiven invoice.due_at = day -3,\n' +
+        'customer.plan = "a"\nat hour 2 expect nothing, segment s, stopped, paused}',
       policy('segment s {', '  day 1 sms "x"', '}') +
         '\ntest "t" {\n' +
-        '  given invoice.last_decline = "hard"\n' +
-        '  given customer.plan = "pro"\n' +
+        '  given invoice.last_decline = "hard", customer.plan = "pro"\n' +
         '  at day 1 at 09:00 expect sms "x", no retry payment, no step "x"\n' +
         '  given invoice.due_at = day -3\n' +
+        '  given customer.plan = "a"\n' +
         '  at hour 2 expect nothing, segment s, stopped, paused\n' +
         '}\n',
+    )
+  })
+
+  it('breaks a long expectation after `expect`, one outcome per line', () => {
+    const outcomes =
+      'segment strategic, task "Check in with the finance team" for "account-manager-on-duty"'
+    expect(format(`policy "p" {}\ntest "t" { at day 3 expect ${outcomes} }`).text).toBe(
+      'policy "p" {}\n\ntest "t" {\n  at day 3 expect\n    segment strategic,\n' +
+        '    task "Check in with the finance team" for "account-manager-on-duty"\n}\n',
     )
   })
 })

@@ -11,6 +11,7 @@ import type {
   Step,
   TestBlock,
 } from '../ast.js'
+import { spanRange } from '../positions.js'
 import type { SourceRange } from '../source-range.js'
 import { group, indent, join, line, type Doc } from './doc.js'
 import { printAction } from './action.js'
@@ -106,23 +107,47 @@ function stepStatement(step: Step): Statement {
 }
 
 function testStatement(test: TestBlock): Statement {
-  const items = [...test.givens, ...test.expectations].sort(
-    (a, b) => a.range.offset - b.range.offset,
-  )
   return block(
     test,
     ['test', ...(test.name ? [' ', printString(test.name.value)] : [])],
     test.name?.range ?? keyword(test.range, 'test'),
-    items.map((item) =>
-      item.kind === 'given' ? givenStatement(item) : expectationStatement(item),
+    testItems(test).map((item) =>
+      item.kind === 'givens' ? givensStatement(item.givens) : expectationStatement(item),
     ),
   )
 }
 
-function givenStatement(given: Given): Statement {
-  const value =
-    given.value.kind === 'relativeDay' ? `day ${given.value.day}` : printOperand(given.value)
-  return leaf(given, ['given ', printOperand(given.path), ' = ', value])
+type TestItem = { readonly kind: 'givens'; readonly givens: Given[] } | Expectation
+
+/**
+ * Givens and expectations in source order. Consecutive givens written on one line print as
+ * one `given` (the tree keeps no trace of the `given` keywords, only of lines); a `given`
+ * line is never broken, so this grouping is stable under reformatting.
+ */
+function testItems(test: TestBlock): TestItem[] {
+  const sorted = [...test.givens, ...test.expectations].sort(
+    (a, b) => a.range.offset - b.range.offset,
+  )
+  const items: TestItem[] = []
+  for (const item of sorted) {
+    const last = items[items.length - 1]
+    if (item.kind === 'expectation') items.push(item)
+    else if (last?.kind === 'givens' && last.givens.at(-1)?.range.endLine === item.range.line) {
+      last.givens.push(item)
+    } else items.push({ kind: 'givens', givens: [item] })
+  }
+  return items
+}
+
+function givensStatement(givens: readonly Given[]): Statement {
+  const first = givens[0] as Given
+  const range = spanRange(first.range, (givens.at(-1) as Given).range)
+  const assignments = givens.map((given) => [
+    printOperand(given.path),
+    ' = ',
+    given.value.kind === 'relativeDay' ? `day ${given.value.day}` : printOperand(given.value),
+  ])
+  return { ...leaf(first, ['given ', join(', ', assignments)]), range, headEnd: endOf(range) }
 }
 
 function expectationStatement(expectation: Expectation): Statement {
