@@ -17,3 +17,7 @@ export {
 export { runTests, type RunTestsOptions } from './testing/run-tests.js'
 export type { TestReport, TestResult, ExpectationFailure } from './testing/report.js'
 export { hasErrors, type Diagnostic, type Severity } from './diagnostic.js'
+export { check, type CheckResult } from './check.js'
+export { validate, type ValidateOptions } from './validate.js'
+export { ALL_CODES, CODES, type CodeInfo } from './codes.js'
+export type { QuickFix, TextEdit } from './diagnostic.js'

@@ -2,10 +2,12 @@ import type { Command } from 'commander'
 import { registerFmt } from './fmt.js'
 import { registerCompile } from './compile.js'
 import { registerTest } from './test.js'
+import { registerCheck } from './check.js'
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
   registerFmt(program)
   registerCompile(program)
   registerTest(program)
+  registerCheck(program)
 }
