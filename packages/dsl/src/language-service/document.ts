@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain'
+import { check, type CheckResult } from '../check.js'
 import { parse, type ParseResult } from '../parse.js'
 import { LineIndex } from '../positions.js'
 import { DunLexer } from '../tokens.js'
@@ -17,6 +18,7 @@ export interface LexedText {
 export class DunDocument {
   private lexedText: LexedText | undefined
   private parseResult: ParseResult | undefined
+  private checkResult: CheckResult | undefined
   private lineIndex: LineIndex | undefined
 
   constructor(readonly text: string) {}
@@ -32,6 +34,12 @@ export class DunDocument {
   get parsed(): ParseResult {
     this.parseResult ??= parse(this.text)
     return this.parseResult
+  }
+
+  /** Parse and validation diagnostics, for the quick fixes they carry. */
+  get checked(): CheckResult {
+    this.checkResult ??= check(this.text)
+    return this.checkResult
   }
 
   get lines(): LineIndex {

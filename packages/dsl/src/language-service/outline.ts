@@ -1,11 +1,13 @@
 import type { DunFile, Segment, Step, TestBlock } from '../ast.js'
 import type { SourceRange } from '../source-range.js'
+import { documentFor } from './document.js'
+import { stepIdsOf } from './step-ids.js'
 
 /** One entry of the editor's outline: segments hold their steps. */
 export interface OutlineItem {
   readonly kind: 'segment' | 'step' | 'test'
   readonly name: string
-  /** Extra words beside the name: a segment's condition, a step's label. */
+  /** Extra words beside the name: a segment's condition, a step's ids. */
   readonly detail: string
   /** The whole construct. */
   readonly range: SourceRange
@@ -22,13 +24,13 @@ function sourceText(text: string, range: SourceRange): string {
     .trim()
 }
 
-function stepItem(text: string, step: Step): OutlineItem {
+function stepItem(text: string, step: Step, ids: readonly string[]): OutlineItem {
   const offsets = step.offsets.map((o) => o.value).join(', ')
   const first = step.offsets[0]
   return {
     kind: 'step',
     name: `${step.unit} ${offsets} ${sourceText(text, step.action.range)}`,
-    detail: step.label ? `as "${step.label.value}"` : '',
+    detail: ids.join(', '),
     range: step.range,
     selectionRange: first ? first.range : step.range,
     children: [],
@@ -36,13 +38,14 @@ function stepItem(text: string, step: Step): OutlineItem {
 }
 
 function segmentItem(text: string, segment: Segment): OutlineItem {
+  const ids = stepIdsOf(segment)
   return {
     kind: 'segment',
     name: segment.name.text,
     detail: segment.when ? `when ${sourceText(text, segment.when.range)}` : 'everyone else',
     range: segment.range,
     selectionRange: segment.name.range,
-    children: segment.steps.map((step) => stepItem(text, step)),
+    children: segment.steps.map((step) => stepItem(text, step, ids.get(step) ?? [])),
   }
 }
 
@@ -57,8 +60,12 @@ function testItem(test: TestBlock): OutlineItem {
   }
 }
 
-/** The policy's segments with their steps, then the tests, in source order. */
-export function outlineOf(text: string, file: DunFile): OutlineItem[] {
+/** The policy's segments with their steps (and step ids), then the tests, in source order. */
+export function outline(text: string): OutlineItem[] {
+  return outlineOf(text, documentFor(text).parsed.ast)
+}
+
+function outlineOf(text: string, file: DunFile): OutlineItem[] {
   const segments = (file.policy?.items ?? []).filter(
     (item): item is Segment => item.kind === 'segment',
   )
