@@ -94,7 +94,7 @@ export class ReportBuilder {
         byType: this.byType.toObject(),
         byChannel: this.byChannel.toObject(),
         bySegment: this.bySegment.toObject(),
-        byDayOffset: this.byDayOffset.toObject(),
+        byDayOffset: this.byDayOffset.toObject(byTimingOrder),
         byStep: this.byStep.toObject(),
         perDay: Object.fromEntries(
           [...this.perDay.keys()].sort().map((day) => [day, this.perDay.get(day)!.toObject()]),
@@ -192,6 +192,20 @@ function groupByInvoice(steps: readonly ExecutedStep[]): Map<string, ExecutedSte
     else byInvoice.set(step.invoiceId, [step])
   }
   return byInvoice
+}
+
+/** Day offsets in time order ("day -3" before "day 2" before "day 10"), failure-anchored after. */
+function byTimingOrder(a: string, b: string): number {
+  const key = (label: string) =>
+    [
+      label.includes('from failure') ? 1 : 0,
+      label.startsWith('hour') ? 1 : 0,
+      Number(label.split(' ')[1]),
+    ] as const
+  const [x, y] = [key(a), key(b)]
+  return (
+    x[0] - y[0] || x[2] * (x[1] ? 1 : 24) - y[2] * (y[1] ? 1 : 24) || (a < b ? -1 : a > b ? 1 : 0)
+  )
 }
 
 /** "day 3", "day -3", "day 1 from failure", "hour 4", "day 2 at 10:00". */

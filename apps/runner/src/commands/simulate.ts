@@ -1,0 +1,143 @@
+import { writeFile } from 'node:fs/promises'
+import { Option, type Command } from 'commander'
+import { compile, hasErrors } from '@dun/dsl'
+import {
+  compareReports,
+  engineReplayer,
+  simulate,
+  type CompiledPolicy,
+  type SimulatedPolicy,
+  type SimulationReport,
+} from '@dun/engine'
+import { CliError } from '../cli-error.js'
+import { describeDiagnostic, readPolicyFile } from '../policy-file.js'
+import { renderHtmlReport } from '../simulate/html-report.js'
+import { openInputs } from '../simulate/inputs.js'
+import { parseInstant, readResponseModel } from '../simulate/options.js'
+import { progressFor } from '../simulate/progress.js'
+import { renderComparison, renderRowErrors, renderSummary } from '../simulate/summary-table.js'
+import { TimelineWriter } from '../simulate/timeline-writer.js'
+
+interface SimulateOptions {
+  readonly invoices: string
+  readonly mapping?: string
+  readonly customers?: string
+  readonly events?: string
+  readonly compare?: string
+  readonly engine: 'fast' | 'reference'
+  readonly from?: string
+  readonly to?: string
+  readonly responseModel: readonly string[]
+  readonly json?: string
+  readonly timeline?: string
+  readonly html?: string
+}
+
+/**
+ * `dun simulate POLICY --invoices FILE …`: replays historical invoices under a policy (and
+ * optionally a second one) and reports what it would have done. The summary goes to
+ * stdout; `--json`, `--timeline` and `--html` write files.
+ */
+export function registerSimulate(program: Command): void {
+  program
+    .command('simulate')
+    .description('Replay historical invoices under a policy and report what it would have done')
+    .argument('<policy>', 'the .dun policy to simulate')
+    .requiredOption('--invoices <file>', 'invoices, CSV (through --mapping) or JSON lines')
+    .option('--mapping <file>', 'column mapping for a CSV with other column names (JSON)')
+    .option('--customers <file>', 'customers, CSV or JSON lines (else derived from the invoices)')
+    .option('--events <file>', 'payment events, JSON lines (failures, disputes, partial payments…)')
+    .option('--compare <policy>', 'a second policy to run on the same invoices, side by side')
+    .addOption(
+      new Option('--engine <path>', 'fast (compiled closures) or reference (json-rules-engine)')
+        .choices(['fast', 'reference'])
+        .default('fast'),
+    )
+    .option('--from <date>', 'leave out invoices issued before this date (YYYY-MM-DD or ISO time)')
+    .option('--to <date>', 'leave out invoices issued from this date on; the replay stops here')
+    .option(
+      '--response-model <model...>',
+      '"none" (default: no recovery estimate) or "declared FILE" (a JSON response model)',
+      ['none'],
+    )
+    .option('--json <file>', 'write the full report as JSON')
+    .option('--timeline <file>', 'write one JSON line per executed action')
+    .option('--html <file>', 'write a self-contained HTML report with charts')
+    .action(async (policyFile: string, options: SimulateOptions) => {
+      await runSimulate(policyFile, options)
+    })
+}
+
+async function runSimulate(policyFile: string, options: SimulateOptions): Promise<void> {
+  const from = parseInstant('--from', options.from)
+  const to = parseInstant('--to', options.to)
+  if (from !== null && to !== null && to <= from) {
+    throw new CliError(`simulate: --to (${options.to}) must be after --from (${options.from})`)
+  }
+  const responseModel = await readResponseModel(options.responseModel)
+  const compiled = [await compilePolicy(policyFile)]
+  if (options.compare) compiled.push(await compilePolicy(options.compare))
+  if (compiled.some((policy) => policy === null)) {
+    process.exitCode = 1
+    return
+  }
+  const policies: SimulatedPolicy[] = (compiled as CompiledPolicy[]).map((policy) => ({
+    compiled: policy,
+    replay: engineReplayer(policy, options.engine),
+  }))
+  const progress = progressFor(process.stderr)
+  const source = await openInputs(options, (read, total) => progress.update(read, total))
+  const timeline = options.timeline ? new TimelineWriter(options.timeline) : null
+  let reports: SimulationReport[]
+  try {
+    reports = await simulate(source, policies, {
+      from,
+      to,
+      responseModel,
+      hooks: {
+        // with --compare, the timeline is the first policy's: the one the runner would run
+        onEpisode: (index, _episode, replayed) =>
+          index === 0 ? timeline?.add(replayed) : undefined,
+        onRestart: () => timeline?.restart(),
+      },
+    })
+  } finally {
+    progress.stop()
+    timeline?.close()
+  }
+  await writeOutputs(reports, options)
+}
+
+async function writeOutputs(
+  reports: readonly SimulationReport[],
+  options: SimulateOptions,
+): Promise<void> {
+  const [base, candidate] = reports
+  if (!base) throw new Error('the simulation returned no report')
+  process.stdout.write(renderRowErrors(base))
+  process.stdout.write(candidate ? renderComparison(base, candidate) : renderSummary(base))
+  if (options.json) {
+    const report = candidate ? compareReports(base, candidate) : base
+    await writeOutput(options.json, `${JSON.stringify(report, null, 2)}\n`)
+  }
+  if (options.html) {
+    await writeOutput(options.html, renderHtmlReport(candidate ? [base, candidate] : [base]))
+  }
+}
+
+/** The policy compiled, or null after printing its diagnostics (the command then exits 1). */
+async function compilePolicy(file: string): Promise<CompiledPolicy | null> {
+  const result = compile(await readPolicyFile('simulate', file))
+  process.stderr.write(result.diagnostics.map((d) => describeDiagnostic(file, d)).join(''))
+  return result.compiled && !hasErrors(result.diagnostics) ? result.compiled : null
+}
+
+async function writeOutput(target: string, text: string): Promise<void> {
+  try {
+    await writeFile(target, text)
+  } catch (error) {
+    throw new CliError(
+      `simulate: cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; check that its folder exists`,
+    )
+  }
+}

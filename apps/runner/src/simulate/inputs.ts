@@ -1,0 +1,167 @@
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import {
+  customerFacts,
+  DatasetError,
+  parseColumnMapping,
+  readCustomers,
+  readEvents,
+  readInvoices,
+  RowErrorTally,
+  type ColumnMapping,
+  type CustomerRecord,
+  type DatasetRead,
+  type EventRecord,
+  type InvoiceRecord,
+  type SimulationSource,
+} from '@dun/engine'
+import { CliError } from '../cli-error.js'
+
+export interface InputFiles {
+  readonly invoices: string
+  readonly mapping?: string
+  readonly customers?: string
+  readonly events?: string
+}
+
+/**
+ * Opens the simulation's files as a `SimulationSource`. Customers and events are read up
+ * front (they are looked up by id); invoices stream, and are opened again if they turn
+ * out unsorted. `onBytes` reports how far into the invoices file reading has got.
+ */
+export async function openInputs(
+  files: InputFiles,
+  onBytes: (read: number, total: number) => void,
+): Promise<SimulationSource> {
+  const mapping = files.mapping ? await readMapping(files.mapping) : undefined
+  const readOnce = new RowErrorTally()
+  const customers = files.customers
+    ? await collect(
+        readCustomers(
+          await openText(files.customers),
+          errorsTo(files.customers, readOnce, mapping),
+        ),
+      )
+    : []
+  const customerById = new Map(customers.map((record) => [record.customer.id, record]))
+  const eventsByInvoice = new Map<string, EventRecord[]>()
+  if (files.events) {
+    for (const event of await collect(
+      readEvents(await openText(files.events), errorsTo(files.events, readOnce)),
+    )) {
+      const list = eventsByInvoice.get(event.invoice_id)
+      if (list) list.push(event)
+      else eventsByInvoice.set(event.invoice_id, [event])
+    }
+  }
+  const size = await sizeOf(files.invoices)
+  let invoiceErrors = readOnce.clone()
+  return {
+    invoices: () => {
+      invoiceErrors = readOnce.clone()
+      const stream = countBytes(createReadStream(files.invoices, 'utf8'), size, onBytes)
+      return rethrowDatasetErrors(
+        readInvoices(stream, errorsTo(files.invoices, invoiceErrors, mapping)),
+      )
+    },
+    customerFor: (record) => customerById.get(record.customerId) ?? derivedCustomer(record),
+    eventsFor: (invoiceId) => eventsByInvoice.get(invoiceId) ?? [],
+    rowErrors: () => invoiceErrors.summary(),
+  }
+}
+
+function errorsTo(file: string, tally: RowErrorTally, mapping?: ColumnMapping) {
+  return { file, mapping, keepErrors: 0, onRowError: tally.add.bind(tally) }
+}
+
+/** Without a customers file (or a row for this customer): what the invoice row says, else defaults. */
+function derivedCustomer(record: InvoiceRecord): CustomerRecord {
+  return (
+    record.customer ?? {
+      customer: customerFacts.parse({ id: record.customerId, currency: record.invoice.currency }),
+      history: null,
+    }
+  )
+}
+
+async function readMapping(file: string): Promise<ColumnMapping> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw cannotRead(file, error)
+  })
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new CliError(
+      `simulate: ${file} is not valid JSON (${(error as Error).message}); check the mapping file`,
+    )
+  }
+  try {
+    return parseColumnMapping(json, file)
+  } catch (error) {
+    throw asCliError(error)
+  }
+}
+
+async function openText(file: string): Promise<AsyncIterable<string>> {
+  await sizeOf(file)
+  return createReadStream(file, 'utf8')
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    const info = await stat(file)
+    if (info.isDirectory())
+      throw new CliError(`simulate: cannot read ${file}: it is a folder; give a file`)
+    return info.size
+  } catch (error) {
+    throw asCliError(error, file)
+  }
+}
+
+async function collect<T>(read: DatasetRead<T>): Promise<T[]> {
+  const all: T[] = []
+  for await (const record of rethrowDatasetErrors(read)) all.push(record)
+  return all
+}
+
+/** Whole-file problems (a missing column, no usable row) end the command in one line. */
+async function* rethrowDatasetErrors<T>(read: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* read
+  } catch (error) {
+    throw asCliError(error)
+  }
+}
+
+async function* countBytes(
+  chunks: AsyncIterable<string | Buffer>,
+  total: number,
+  onBytes: (read: number, total: number) => void,
+): AsyncGenerator<string> {
+  let read = 0
+  for await (const chunk of chunks) {
+    const text = String(chunk)
+    read += text.length
+    onBytes(Math.min(read, total), total)
+    yield text
+  }
+}
+
+function asCliError(error: unknown, file?: string): Error {
+  if (error instanceof CliError) return error
+  if (error instanceof DatasetError) return new CliError(`simulate: ${error.message}`)
+  if (file && (error as NodeJS.ErrnoException).code) return cannotRead(file, error)
+  return error as Error
+}
+
+function cannotRead(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : String(code ?? error)
+  return new CliError(`simulate: cannot read ${file}: ${reason}; check the path`)
+}
