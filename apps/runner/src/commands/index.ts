@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { registerFmt } from './fmt.js'
+import { registerSimulate } from './simulate.js'
 import { registerCompile } from './compile.js'
 import { registerTest } from './test.js'
 import { registerCheck } from './check.js'
@@ -7,6 +8,7 @@ import { registerCheck } from './check.js'
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
   registerFmt(program)
+  registerSimulate(program)
   registerCompile(program)
   registerTest(program)
   registerCheck(program)
