@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SourceRange } from '../src/source-range.js'
 import { parse } from '../src/parse.js'
+import { LineIndex, tokenRange } from '../src/positions.js'
 
 /** The text a range covers, checked against its line/column fields. */
 function covered(text: string, range: SourceRange): string {
@@ -150,5 +151,50 @@ describe('token texts', () => {
       ['DUN007', 35],
       ['DUN007', 44],
     ])
+  })
+})
+
+describe('LineIndex', () => {
+  const text = 'ab\ncd\r\nef\rg'
+  const lines = new LineIndex(text)
+
+  it('converts offsets to 1-based lines and columns, for every line ending', () => {
+    expect(lines.lineCount).toBe(4)
+    expect([0, 2, 3, 7, 10, 11].map((offset) => lines.position(offset))).toEqual([
+      { line: 1, column: 1 },
+      { line: 1, column: 3 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+      { line: 4, column: 2 },
+    ])
+  })
+
+  it('converts positions back to offsets, clamping into the text', () => {
+    for (let offset = 0; offset <= text.length; offset++) {
+      if (text[offset - 1] === '\r' && text[offset] === '\n') continue // inside a \r\n pair
+      expect(lines.offset(lines.position(offset))).toBe(offset)
+    }
+    expect(lines.offset({ line: 1, column: 99 })).toBe(2)
+    expect(lines.offset({ line: 99, column: 1 })).toBe(10)
+    expect(lines.position(-5)).toEqual({ line: 1, column: 1 })
+  })
+
+  it('builds ranges that agree with the lexer', () => {
+    const { tokens } = parse('policy "p" {\r\n  currencies USD\r\n}')
+    const usd = tokens.find((token) => token.image === 'USD')!
+    expect(lines.range(0, 0)).toMatchObject({
+      offset: 0,
+      length: 0,
+      line: 1,
+      column: 1,
+      endColumn: 1,
+    })
+    expect(
+      new LineIndex('policy "p" {\r\n  currencies USD\r\n}').range(
+        usd.startOffset,
+        usd.endOffset! + 1,
+      ),
+    ).toEqual(tokenRange(usd))
   })
 })
