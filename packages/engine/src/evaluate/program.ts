@@ -14,7 +14,7 @@ export interface RuleRequest {
 
 export interface RuleOutcome {
   /** Indexed like `RuleSet.rules`. */
-  readonly fired: ArrayLike<boolean>
+  readonly fired: readonly boolean[]
   readonly trace: readonly RuleTrace[] | null
 }
 

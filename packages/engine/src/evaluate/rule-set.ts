@@ -41,6 +41,11 @@ export interface RuleSet {
    * time has passed with the guard false, they are re-checked daily.
    */
   readonly recheckDaily: ReadonlySet<string>
+  /**
+   * For each step rule, its segment's probe rule and how many leading conditions it shares
+   * with it: a rule whose segment does not hold cannot fire, so the fast path skips it.
+   */
+  readonly sharedPrefix: readonly ({ readonly probe: number; readonly length: number } | null)[]
 }
 
 export function buildRuleSet(compiled: CompiledPolicy): RuleSet {
@@ -60,11 +65,21 @@ export function buildRuleSet(compiled: CompiledPolicy): RuleSet {
     rules.push(rule)
     roles.push(role)
   }
+  const probes = new Map<number, number>()
   segments.forEach((segment, index) => {
     const rule = firstRuleOfSegment.get(index)
     if (!rule) return
+    probes.set(index, rules.length)
     rules.push(probeRule(segments, index, rule))
     roles.push({ kind: 'segment', segment: index })
+  })
+  const sharedPrefix = roles.map((role, index) => {
+    if (role.kind !== 'step') return null
+    const probe = probes.get(role.step.segment)!
+    const shared = rules[probe]!.conditions.all
+    const own = rules[index]!.conditions.all.slice(0, shared.length)
+    // Hand-written rules may differ; only an identical prefix may be skipped.
+    return JSON.stringify(own) === JSON.stringify(shared) ? { probe, length: shared.length } : null
   })
   const indexByName = new Map(rules.map((rule, index) => [rule.name, index]))
   if (indexByName.size !== rules.length) {
@@ -75,7 +90,7 @@ export function buildRuleSet(compiled: CompiledPolicy): RuleSet {
   const segmentSteps = segments.map((_, index) =>
     [...stepsById.values()].filter((s) => s.segment === index),
   )
-  return { rules, roles, indexByName, segmentSteps, recheckDaily }
+  return { rules, roles, indexByName, segmentSteps, recheckDaily, sharedPrefix }
 }
 
 /** Facts that change without an outside event: derived from the clock, or by dunning itself. */

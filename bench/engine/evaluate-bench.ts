@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { compile } from '@dun/dsl'
+import {
+  buildFactView,
+  customerCaseFacts,
+  prepare,
+  type CompiledPolicy,
+  type CustomerCaseFacts,
+} from '@dun/engine'
+import { machineLine } from '../shared/machine.js'
+
+/**
+ * Decisions per second of `evaluateCustomer` on the fast path (closures) and the reference
+ * path (json-rules-engine 7.3) over the same compiled rules and the same customers, in the
+ * same run, and their ratio (target ≥ 200×).
+ */
+export async function runEvaluateBench(): Promise<void> {
+  const policy = loadExample('saas-cards.dun')
+  const customers = sampleCustomers(2_000)
+  const now = Date.UTC(2026, 2, 20, 15)
+  const fast = prepare(policy)
+  const reference = prepare(policy, { path: 'reference' })
+  for (const facts of customers.slice(0, 200)) fast.evaluateCustomer(facts, now) // warm up the JIT
+  const fastRate = rate(customers, () => {
+    for (let round = 0; round < 20; round++)
+      for (const facts of customers) fast.evaluateCustomer(facts, now)
+    return 20
+  })
+  const referenceRate = rate(
+    customers,
+    () => 0,
+    await timeAsync(async () => {
+      for (const facts of customers) await reference.evaluateCustomer(facts, now)
+    }),
+  )
+  // The rules alone, on the same prebuilt fact views: closures vs json-rules-engine.
+  const views = customers.map((facts) => buildFactView(facts, 0, now))
+  const fastRules = rate(customers, () => {
+    for (let round = 0; round < 20; round++)
+      for (const view of views) fast.runner.run({ view, trace: false })
+    return 20
+  })
+  const referenceRules = rate(
+    customers,
+    () => 0,
+    await timeAsync(async () => {
+      for (const view of views) await reference.runner.run({ view, trace: false })
+    }),
+  )
+  console.log(machineLine(['json-rules-engine', 'luxon', 'typescript']))
+  console.log(
+    `policy examples/saas-cards.dun: ${policy.rules.length} rules; ${customers.length} customers, one invoice each`,
+  )
+  console.log(`fast path:      ${format(fastRate)} decisions/s`)
+  console.log(`reference path: ${format(referenceRate)} decisions/s (json-rules-engine)`)
+  console.log(`ratio:          ${(fastRate / referenceRate).toFixed(0)}× (target ≥ 200×)`)
+  console.log(
+    `rules only:     ${format(fastRules)} vs ${format(referenceRules)} evaluations/s, ${(fastRules / referenceRules).toFixed(0)}×`,
+  )
+}
+
+function rate(
+  customers: readonly CustomerCaseFacts[],
+  run: () => number,
+  measuredMs?: number,
+): number {
+  if (measuredMs !== undefined) return customers.length / (measuredMs / 1000)
+  const start = performance.now()
+  const rounds = run()
+  return (rounds * customers.length) / ((performance.now() - start) / 1000)
+}
+
+async function timeAsync(run: () => Promise<void>): Promise<number> {
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+function format(perSecond: number): string {
+  return Math.round(perSecond).toLocaleString('en').padStart(11)
+}
+
+/** Deterministic customers spread over plans, zones, decline classes and days past due. */
+function sampleCustomers(count: number): CustomerCaseFacts[] {
+  const zones = ['America/New_York', 'Europe/Berlin', 'Asia/Tokyo', 'UTC']
+  const day = 86_400_000
+  return Array.from({ length: count }, (_, i) => {
+    const due = Date.UTC(2026, 2, 1) + (i % 25) * day
+    return customerCaseFacts.parse({
+      customer: {
+        id: `cus_${i}`,
+        currency: 'USD',
+        plan: i % 7 === 0 ? 'enterprise' : 'pro',
+        arr: (i % 11) * 1_000_000,
+        timezone: zones[i % zones.length],
+      },
+      cases: [
+        {
+          invoice: {
+            id: `in_${i}`,
+            amount_due: 10_000 + i,
+            balance: 10_000 + i,
+            currency: 'USD',
+            issued_at: new Date(due - 30 * day).toISOString(),
+            due_at: new Date(due).toISOString(),
+            last_decline_class: i % 3 === 0 ? 'hard' : 'soft',
+            last_decline_code: i % 3 === 0 ? 'lost_card' : 'insufficient_funds',
+            first_failed_at: new Date(due + day).toISOString(),
+          },
+        },
+      ],
+    })
+  })
+}
+
+function loadExample(name: string): CompiledPolicy {
+  let folder = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(folder, 'examples', name))) {
+    const parent = dirname(folder)
+    if (parent === folder)
+      throw new Error(`examples/${name} not found above ${fileURLToPath(import.meta.url)}`)
+    folder = parent
+  }
+  const { compiled, diagnostics } = compile(readFileSync(join(folder, 'examples', name), 'utf8'))
+  if (!compiled)
+    throw new Error(
+      `examples/${name} does not compile: ${diagnostics.map((d) => d.message).join('; ')}`,
+    )
+  return compiled
+}
