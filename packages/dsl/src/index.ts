@@ -28,3 +28,4 @@ export { LineIndex, spanRange, tokenRange, type LineColumn } from './positions.j
 export { SYNTAX_CODES } from './syntax-errors.js'
 export type * from './ast.js'
 export type { SourceRange } from './source-range.js'
+export * from './language-service/index.js'
