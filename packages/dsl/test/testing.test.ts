@@ -99,6 +99,21 @@ describe('runTests', () => {
     expect(result.failures).toEqual([])
   })
 
+  it('counts days from a given due date, `day N` givens included', () => {
+    const result = only(`test "moved" {
+  given invoice.due_at = day 10, customer.promise_to_pay_until = day 2, invoice.last_decline = "soft"
+  at day 1 expect paused, no retry payment
+  at day 2 expect retry payment
+}`)
+    expect(result.failures).toEqual([])
+    const absolute = only(`test "absolute" {
+  given invoice.due_at = "2026-03-01T00:00:00Z", invoice.last_decline = "hard"
+  at day -3 expect email "upcoming"
+  at day 1 expect email "reminder"
+}`)
+    expect(absolute.failures).toEqual([])
+  })
+
   it('reports stopped cases and does nothing for them', () => {
     const result = only(`test "paid" {
   given invoice.balance = 0 USD, invoice.last_decline = "soft"

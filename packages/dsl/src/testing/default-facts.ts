@@ -2,7 +2,7 @@ import { parseMajorUnits, zoneCalendar, type CustomerCaseFacts } from '@dun/engi
 
 const MS_PER_DAY = 86_400_000
 
-/** The due date of every test invoice: 2026-01-15, at local midnight in the customer's zone. */
+/** The due date of a test invoice unless given: 2026-01-15, at local midnight in the customer's zone. */
 export const TEST_DUE_DATE = '2026-01-15'
 const DUE_EPOCH_DAY = Date.parse(`${TEST_DUE_DATE}T00:00:00Z`) / MS_PER_DAY
 /** The test invoice is issued 30 days before it is due (net-30). */
@@ -11,9 +11,21 @@ const ISSUED_DAYS_BEFORE_DUE = 30
 const CUSTOMER_DAYS_BEFORE_DUE = 365
 const DEFAULT_AMOUNT = '100'
 
-/** The instant `day N` stands for in a test: local midnight N days after the due date (or `minute` past it). */
-export function testDayStart(zone: string, day: number, minute = 0): number {
-  return zoneCalendar(zone).instantAt(DUE_EPOCH_DAY + day, minute)
+/** A test's days: local days of the customer's zone, counted from the invoice's due date. */
+export interface TestCalendar {
+  readonly zone: string
+  readonly dueAt: number
+}
+
+/** The default due date in a zone. */
+export function defaultDueAt(zone: string): number {
+  return zoneCalendar(zone).instantAt(DUE_EPOCH_DAY, 0)
+}
+
+/** The instant `day N` stands for: local midnight N days after the due date (or `minute` past it). */
+export function dayStart(calendar: TestCalendar, day: number, minute = 0): number {
+  const zone = zoneCalendar(calendar.zone)
+  return zone.instantAt(zone.dayOf(calendar.dueAt) + day, minute)
 }
 
 /**
@@ -22,8 +34,8 @@ export function testDayStart(zone: string, day: number, minute = 0): number {
  * dispute; a customer in that currency with no plan, tags, opt-outs or history; nothing
  * done yet. LANGUAGE.md ("Tests") lists them; keep the two in step.
  */
-export function defaultFacts(currency: string, zone = 'UTC'): CustomerCaseFacts {
-  const dueAt = testDayStart(zone, 0)
+export function defaultFacts(currency: string, calendar: TestCalendar): CustomerCaseFacts {
+  const { zone, dueAt } = calendar
   const parsed = parseMajorUnits(DEFAULT_AMOUNT, currency)
   const amount = parsed.ok ? parsed.minor : 0
   return {
@@ -38,7 +50,7 @@ export function defaultFacts(currency: string, zone = 'UTC'): CustomerCaseFacts 
       tags: [],
       opted_out: [],
       promise_to_pay_until: null,
-      created_at: testDayStart(zone, -CUSTOMER_DAYS_BEFORE_DUE),
+      created_at: dayStart(calendar, -CUSTOMER_DAYS_BEFORE_DUE),
     },
     history: {
       late_payments_12m: 0,
@@ -55,7 +67,7 @@ export function defaultFacts(currency: string, zone = 'UTC'): CustomerCaseFacts 
           amount_due: amount,
           balance: amount,
           currency,
-          issued_at: testDayStart(zone, -ISSUED_DAYS_BEFORE_DUE),
+          issued_at: dayStart(calendar, -ISSUED_DAYS_BEFORE_DUE),
           due_at: dueAt,
           status: 'open',
           disputed: false,

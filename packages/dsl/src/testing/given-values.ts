@@ -1,7 +1,7 @@
 import { parseMajorUnits } from '@dun/engine'
 import type { Given, Operand, RelativeDay } from '../ast.js'
 import type { SourceRange } from '../source-range.js'
-import { testDayStart } from './default-facts.js'
+import { dayStart, type TestCalendar } from './default-facts.js'
 
 /** A `given` the runner cannot apply: the test fails with this message, at this place. */
 export class GivenError extends Error {
@@ -80,9 +80,9 @@ export function moneyValue(value: GivenValue, path: string): GivenMoney {
 }
 
 /** `day N` (local midnight N days after the due date) or an ISO-8601 time with an offset. */
-export function instantValue(value: GivenValue, path: string, zone: string): number {
+export function instantValue(value: GivenValue, path: string, calendar: TestCalendar): number {
   const v = unwrap(value)
-  if (v.kind === 'relativeDay') return testDayStart(zone, v.day)
+  if (v.kind === 'relativeDay') return dayStart(calendar, v.day)
   if (
     v.kind === 'string' &&
     /T.*(Z|[+-]\d\d:\d\d)$/.test(v.value) &&

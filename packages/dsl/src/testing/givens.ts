@@ -7,7 +7,7 @@ import {
   type CustomerCaseFacts,
 } from '@dun/engine'
 import type { Given } from '../ast.js'
-import { defaultFacts } from './default-facts.js'
+import { defaultDueAt, defaultFacts, type TestCalendar } from './default-facts.js'
 import {
   GivenError,
   booleanValue,
@@ -26,7 +26,7 @@ type Invoice = Facts['cases'][number]['invoice']
 interface Target {
   readonly facts: Facts
   readonly invoice: Invoice
-  readonly zone: string
+  readonly calendar: TestCalendar
   /** Account aggregates given so far; the rest are derived from the invoice. */
   readonly account: { -readonly [K in keyof AccountFacts]?: AccountFacts[K] }
   /** The currency a money given implies for a currency fact (`invoice.amount_due = 250 EUR`). */
@@ -66,7 +66,7 @@ const count =
 const instant =
   (set: (target: Target, value: number) => void): Setter =>
   (t, g) =>
-    set(t, instantValue(g.value, path(g), t.zone))
+    set(t, instantValue(g.value, path(g), t.calendar))
 
 const SETTERS: Readonly<Record<string, Setter>> = {
   'invoice.id': text((t, v) => (t.invoice.id = v)),
@@ -86,8 +86,9 @@ const SETTERS: Readonly<Record<string, Setter>> = {
   'customer.arr': money((t, m) => (t.facts.customer.arr = m)),
   'customer.currency': text((t, v) => (t.facts.customer.currency = v)),
   'customer.country': text((t, v) => (t.facts.customer.country = v)),
-  // Read before every other given, since `day N` depends on it (see `zoneOf`).
-  'customer.timezone': (t) => (t.facts.customer.timezone = t.zone),
+  // Both are read before every other given, since `day N` depends on them (`calendarOf`).
+  'customer.timezone': () => {},
+  'invoice.due_at': () => {},
   'customer.language': text((t, v) => (t.facts.customer.language = v)),
   'customer.tags': (t, g) => (t.facts.customer.tags = listValue(g.value, path(g))),
   'customer.opted_out': (t, g) => (t.facts.customer.opted_out = channels(g)),
@@ -122,10 +123,10 @@ function channels(given: Given): (typeof CHANNELS)[number][] {
  * `GivenError` naming the given that cannot be applied.
  */
 export function applyGivens(givens: readonly Given[], currency: string): CustomerCaseFacts {
-  const zone = zoneOf(givens)
-  const facts = defaultFacts(currency, zone)
+  const calendar = calendarOf(givens)
+  const facts = defaultFacts(currency, calendar)
   const invoice = facts.cases[0]!.invoice
-  const target: Target = { facts, invoice, zone, account: {}, impliedCurrency: new Map() }
+  const target: Target = { facts, invoice, calendar, account: {}, impliedCurrency: new Map() }
   const given = new Set<string>()
   for (const g of givens) {
     setterFor(g)(target, g)
@@ -142,11 +143,20 @@ function setterFor(given: Given): Setter {
   throw new GivenError(
     derivedFrom
       ? `${path(given)} is computed from ${derivedFrom}; give those instead`
-      : path(given) === 'invoice.due_at'
-        ? 'invoice.due_at is fixed in tests (2026-01-15): write expectations relative to it with `at day N`'
-        : `${path(given)} is not a fact a test can set`,
+      : `${path(given)} is not a fact a test can set`,
     given.path.range,
   )
+}
+
+/**
+ * The test's zone and due date, read first: every `day N` counts from them. A given due
+ * date written `day N` counts from the default one (2026-01-15).
+ */
+function calendarOf(givens: readonly Given[]): TestCalendar {
+  const zone = zoneOf(givens)
+  const due = givens.find((g) => path(g) === 'invoice.due_at')
+  const standard = { zone, dueAt: defaultDueAt(zone) }
+  return due ? { zone, dueAt: instantValue(due.value, 'invoice.due_at', standard) } : standard
 }
 
 function zoneOf(givens: readonly Given[]): string {

@@ -60,7 +60,8 @@ function checkExpectations(
   currency: string,
 ): ExpectationFailure[] {
   const facts = applyGivens(test.givens, currency)
-  const windows = test.expectations.map((e) => expectationWindow(e, facts.customer.timezone))
+  const calendar = { zone: facts.customer.timezone, dueAt: facts.cases[0]!.invoice.due_at }
+  const windows = test.expectations.map((e) => expectationWindow(e, calendar))
   if (windows.length === 0) return []
   const observations = observe(policy, facts, windows)
   return test.expectations.flatMap((expectation, index) =>

@@ -1,5 +1,5 @@
 import type { Expectation } from '../ast.js'
-import { testDayStart } from './default-facts.js'
+import { dayStart, type TestCalendar } from './default-facts.js'
 
 const MS_PER_HOUR = 3_600_000
 
@@ -15,19 +15,19 @@ export interface TimeWindow {
  * `at day N` is the customer's whole local day N after the due date; `at day N at HH:MM`
  * the hour from HH:MM that day; `at hour N` the hour from N hours after the due time.
  */
-export function expectationWindow(expectation: Expectation, zone: string): TimeWindow {
+export function expectationWindow(expectation: Expectation, calendar: TestCalendar): TimeWindow {
   const { offset } = expectation
   if (expectation.unit === 'hour') {
-    const start = testDayStart(zone, 0) + offset * MS_PER_HOUR
+    const start = calendar.dueAt + offset * MS_PER_HOUR
     return { start, end: start + MS_PER_HOUR, label: `hour ${offset}` }
   }
   if (expectation.at) {
-    const start = testDayStart(zone, offset, expectation.at.hours * 60 + expectation.at.minutes)
+    const start = dayStart(calendar, offset, expectation.at.hours * 60 + expectation.at.minutes)
     return { start, end: start + MS_PER_HOUR, label: `day ${offset} at ${expectation.at.text}` }
   }
   return {
-    start: testDayStart(zone, offset),
-    end: testDayStart(zone, offset + 1),
+    start: dayStart(calendar, offset),
+    end: dayStart(calendar, offset + 1),
     label: `day ${offset}`,
   }
 }
