@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compile } from '../src/compile.js'
+import { format } from '../src/format.js'
 
 const BASE = `policy "ids" {
   currencies USD
@@ -51,6 +52,9 @@ describe('step ids', () => {
     const squashed = BASE.replace(/\n\s*/g, ' ').replace(/([^{]) (day|segment) /g, '$1; $2 ')
     expect(squashed).not.toContain('\n')
     expect(stepIds(squashed)).toEqual(ORIGINAL)
+    const formatted = format(squashed).text
+    expect(formatted).not.toBeNull()
+    expect(stepIds(formatted ?? '')).toEqual(ORIGINAL)
   })
 
   it('do not depend on the order channels are written in', () => {
