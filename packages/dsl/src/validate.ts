@@ -59,22 +59,28 @@ function leave(node: Visitable, scope: Scope): void {
   else if (node.kind === 'test') scope.test = null
 }
 
+type Visit = (node: Visitable) => void
+
+function visitEach(children: readonly Visitable[], visit: Visit): void {
+  for (const child of children) visit(child)
+}
+
+function visitMaybe(child: Visitable | null, visit: Visit): void {
+  if (child !== null) visit(child)
+}
+
 /**
  * The children a check may need to see. Names are not visited (their parents check them
  * in context), nor a `given`'s path, which the `given` check reads as a settable fact.
  */
-function visitChildren(node: Visitable, visit: (child: Visitable) => void): void {
-  const each = (children: readonly Visitable[]): void => children.forEach(visit)
-  const maybe = (child: Visitable | null): void => {
-    if (child !== null) visit(child)
-  }
+function visitChildren(node: Visitable, visit: Visit): void {
   switch (node.kind) {
     case 'file':
-      maybe(node.policy)
-      return each(node.tests)
+      visitMaybe(node.policy, visit)
+      return visitEach(node.tests, visit)
     case 'policy':
     case 'limits':
-      return each(node.items)
+      return visitEach(node.items, visit)
     case 'quietHours':
       visit(node.start)
       return visit(node.end)
@@ -84,25 +90,25 @@ function visitChildren(node: Visitable, visit: (child: Visitable) => void): void
     case 'pause':
       return visit(node.when)
     case 'segment':
-      maybe(node.when)
-      maybe(node.anchor)
-      return each(node.steps)
+      visitMaybe(node.when, visit)
+      visitMaybe(node.anchor, visit)
+      return visitEach(node.steps, visit)
     case 'step':
-      each(node.offsets)
-      maybe(node.at)
+      visitEach(node.offsets, visit)
+      visitMaybe(node.at, visit)
       visit(node.action)
-      return maybe(node.when)
+      return visitMaybe(node.when, visit)
     case 'notify':
-      return maybe(node.template)
+      return visitMaybe(node.template, visit)
     case 'call':
-      return maybe(node.script)
+      return visitMaybe(node.script, visit)
     case 'task':
-      maybe(node.title)
-      return maybe(node.assignee)
+      visitMaybe(node.title, visit)
+      return visitMaybe(node.assignee, visit)
     case 'escalate':
-      return maybe(node.agency)
+      return visitMaybe(node.agency, visit)
     case 'offerPlan':
-      return maybe(node.every)
+      return visitMaybe(node.every, visit)
     case 'lateFee':
       return visit(node.fee)
     case 'and':
@@ -123,19 +129,19 @@ function visitChildren(node: Visitable, visit: (child: Visitable) => void): void
     case 'is':
       return visit(node.subject)
     case 'money':
-      return each(node.amounts)
+      return visitEach(node.amounts, visit)
     case 'list':
-      return each(node.items)
+      return visitEach(node.items, visit)
     case 'parens':
       return visit(node.expression)
     case 'test':
-      each(node.givens)
-      return each(node.expectations)
+      visitEach(node.givens, visit)
+      return visitEach(node.expectations, visit)
     case 'given':
       return node.value.kind === 'path' ? undefined : visit(node.value)
     case 'expectation':
-      maybe(node.at)
-      return each(node.outcomes)
+      visitMaybe(node.at, visit)
+      return visitEach(node.outcomes, visit)
     case 'expectAction':
       return visit(node.action)
     case 'currencies':

@@ -13,6 +13,9 @@ describe('steps', () => {
     ])
     expect(findings(steps('day 1, 1 retry payment'))).toEqual([{ code: 'DUN401', text: '1' }])
     expect(findings(steps('day 1 email "r"\n    day 2 email "r"\n    day 1 email "s"'))).toEqual([])
+    const guarded =
+      'day 1 retry payment when invoice.attempts < 2\n    day 1 retry payment when invoice.attempts >= 4'
+    expect(findings(steps(guarded))).toEqual([])
   })
 
   it('rejects negative offsets counted from the first failure', () => {

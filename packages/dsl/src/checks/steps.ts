@@ -1,6 +1,7 @@
 import type { Segment, Step } from '../ast.js'
 import { CODES } from '../codes.js'
 import { constantTruth } from './constant.js'
+import { sameShape } from './same-shape.js'
 import { clock, quietWindowAt } from './quiet-window.js'
 import type { CheckSet, Report } from './registry.js'
 import { stepAnchor, type Scope } from './scope.js'
@@ -65,29 +66,37 @@ function checkGuard(step: Step, report: Report): void {
   })
 }
 
-/** A step's content without positions: two steps with the same signature do the same thing. */
-function signature(step: Step, offset: number, scope: Scope): string {
-  const action = JSON.stringify(step.action, (key, value: unknown) =>
-    key === 'range' ? undefined : value,
-  )
-  return `${stepAnchor(step, scope.segment, scope)} ${step.unit} ${offset} ${step.at?.text ?? ''} ${action}`
+/** When a step fires, for one of its offsets: steps that share it may duplicate each other. */
+function timingKey(step: Step, anchor: string, offset: number): string {
+  return `${anchor} ${step.unit} ${offset} ${step.at?.text ?? ''}`
+}
+
+/** Same action with the same guard: both would fire together. */
+function sameStep(a: Step, b: Step): boolean {
+  return sameShape(a.action, b.action) && sameShape(a.when, b.when)
 }
 
 function checkSegmentSteps(segment: Segment, report: Report, scope: Scope): void {
-  const signatures = new Set<string>()
+  const byTime = new Map<string, Step[]>()
   const labels = new Set<string>()
   for (const step of segment.steps) {
+    const anchor = stepAnchor(step, segment, scope)
     for (const offset of step.offsets) {
-      const key = signature(step, offset.value, scope)
-      if (signatures.has(key)) {
+      const key = timingKey(step, anchor, offset.value)
+      const earlier = byTime.get(key)
+      if (earlier === undefined) {
+        byTime.set(key, [step])
+        continue
+      }
+      if (earlier.some((other) => sameStep(other, step))) {
         report({
           code: CODES.duplicateStep,
           at: offset,
-          message: `This step repeats an earlier one in '${segment.name.text}': same action at ${step.unit} ${offset.value}.`,
+          message: `This step repeats an earlier one in '${segment.name.text}': same action and condition at ${step.unit} ${offset.value}.`,
           hint: 'Remove one of them, or move it to another day.',
         })
       }
-      signatures.add(key)
+      earlier.push(step)
     }
     if (step.label === null) continue
     if (labels.has(step.label.value)) {
