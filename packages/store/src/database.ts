@@ -13,6 +13,7 @@ import type { PaymentEventsTable } from './tables/payment-events.table.js'
 import type { PaymentMethodsTable } from './tables/payment-methods.table.js'
 import type { ApprovalsTable, PoliciesTable, PolicyVersionsTable } from './tables/policies.table.js'
 import type { ApiTokensTable, AuditLogTable, UsersTable } from './tables/users.table.js'
+import type { WorkspaceSettingsTable } from './tables/workspace-settings.table.js'
 
 /** Every table, as kysely sees it. Single tenant for now; `workspace_id` leads every key. */
 export interface Database {
@@ -33,6 +34,7 @@ export interface Database {
   users: UsersTable
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
+  workspace_settings: WorkspaceSettingsTable
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { migrateDown, migrateToLatest, pendingMigrations } from '../src/index.js'
-import { describeOnDatabases } from './harness.js'
+import { describeOnDatabases } from '../src/testing.js'
 
 describeOnDatabases('migrations', (db) => {
   it('leaves no migration pending and creates every table', async () => {

@@ -277,6 +277,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('api_tokens_pk', ['workspace_id', 'id'])
     .execute()
 
+  await ws('workspace_settings')
+    .addColumn('four_eyes', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('active_policy_id', 'uuid')
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('workspace_settings_pk', ['workspace_id'])
+    .execute()
+
   await ws('audit_log')
     .addColumn('id', 'bigserial', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -292,6 +299,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
     'audit_log',
+    'workspace_settings',
     'api_tokens',
     'users',
     'dataset_events',
