@@ -17,6 +17,12 @@ describe('limits', () => {
     ])
   })
 
+  it('leaves a time out of range to the parser, with nothing on top', () => {
+    expect(findings(limits('quiet hours 25:00 to 08:00'))).toEqual([
+      { code: 'DUN007', text: '25:00' },
+    ])
+  })
+
   it('warns that the statutory quiet hours still apply when the policy is looser', () => {
     const source = limits('quiet hours 22:00 to 07:00')
     expect(findings(source)).toEqual([{ code: 'DUN505', text: 'quiet hours 22:00 to 07:00' }])

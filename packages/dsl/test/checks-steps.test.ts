@@ -46,6 +46,7 @@ describe('steps', () => {
     expect(findings(quiet)).toEqual([{ code: 'DUN404', text: '08:30' }])
     expect(findings(steps('day 1 at 22:00 email "r"'))).toEqual([{ code: 'DUN404', text: '22:00' }])
     expect(findings(steps('day 1 at 10:00 email "r"'))).toEqual([])
+    expect(findings(steps('day 1 at 24:30 email "r"'))).toEqual([{ code: 'DUN007', text: '24:30' }])
   })
 
   it('warns on a step whose guard is always false, and on a stop that always holds', () => {

@@ -8,7 +8,7 @@ import type { CapDecl, QuietHours } from '../ast.js'
 import { CODES } from '../codes.js'
 import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
 import { wholeDays } from './actions.js'
-import { clock, minuteOfDay } from './quiet-window.js'
+import { clock, isValidTime, minuteOfDay } from './quiet-window.js'
 import { replaceWith, type CheckSet, type Report } from './registry.js'
 import type { Scope } from './scope.js'
 
@@ -25,6 +25,7 @@ function windowLength(start: number, end: number): number {
 }
 
 function checkQuietHours(quiet: QuietHours, report: Report): void {
+  if (!isValidTime(quiet.start) || !isValidTime(quiet.end)) return
   const start = minuteOfDay(quiet.start)
   const end = minuteOfDay(quiet.end)
   if (start === end) {

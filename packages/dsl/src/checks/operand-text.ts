@@ -1,4 +1,4 @@
-import type { Operand } from '../ast.js'
+import type { Expression, Operand } from '../ast.js'
 
 /** An operand as an analyst would read it back in a message: `invoice.amount_due`, `5000`, `"hard"`. */
 export function operandText(operand: Operand): string {
@@ -19,6 +19,23 @@ export function operandText(operand: Operand): string {
     case 'list':
       return 'the list'
     case 'parens':
-      return 'the expression in parentheses'
+      return isOperand(operand.expression)
+        ? `(${operandText(operand.expression)})`
+        : 'the expression in parentheses'
+  }
+}
+
+function isOperand(expression: Expression): expression is Operand {
+  switch (expression.kind) {
+    case 'and':
+    case 'or':
+    case 'not':
+    case 'compare':
+    case 'in':
+    case 'contains':
+    case 'is':
+      return false
+    default:
+      return true
   }
 }

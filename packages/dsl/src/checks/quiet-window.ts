@@ -6,6 +6,11 @@ export function minuteOfDay(time: TimeOfDay): number {
   return time.hours * 60 + time.minutes
 }
 
+/** A time the parser accepted in shape but not in range (`25:00`): it has reported it already. */
+export function isValidTime(time: TimeOfDay): boolean {
+  return time.hours <= 23 && time.minutes <= 59
+}
+
 /** Whether `minute` lies in the window from `start` (inclusive) to `end` (exclusive), which may wrap midnight. */
 export function inWindow(minute: number, start: number, end: number): boolean {
   return start <= end ? minute >= start && minute < end : minute >= start || minute < end
@@ -16,8 +21,14 @@ export function inWindow(minute: number, start: number, end: number): boolean {
  * the policy's quiet hours, and the statutory ones whatever the policy says.
  */
 export function quietWindowAt(time: TimeOfDay, policy: QuietHours | null): string | null {
+  if (!isValidTime(time)) return null
   const minute = minuteOfDay(time)
-  if (policy !== null && inWindow(minute, minuteOfDay(policy.start), minuteOfDay(policy.end))) {
+  if (
+    policy !== null &&
+    isValidTime(policy.start) &&
+    isValidTime(policy.end) &&
+    inWindow(minute, minuteOfDay(policy.start), minuteOfDay(policy.end))
+  ) {
     return `the policy's quiet hours ${policy.start.text} to ${policy.end.text}`
   }
   if (inWindow(minute, STATUTORY_QUIET_HOURS.start, STATUTORY_QUIET_HOURS.end)) {
