@@ -24,6 +24,7 @@ interface AmountTally {
 /** Folds replayed episodes into a `SimulationReport`, one episode at a time. */
 export class ReportBuilder {
   private readonly steps: ReadonlyMap<string, PlanStep>
+  private readonly currencies: ReadonlySet<string>
   private simulated = 0
   private actedOn = 0
   private readonly rejected = new CountMap()
@@ -48,12 +49,23 @@ export class ReportBuilder {
     this.steps = new Map(
       policy.plan.segments.flatMap((segment) => segment.steps.map((step) => [step.id, step])),
     )
+    this.currencies = new Set(policy.plan.currencies)
     this.recovery = responseModel ? new RecoveryEstimator(responseModel) : null
   }
 
-  /** An invoice in a currency the policy does not list: reported, never simulated. */
+  /** Whether the policy lists the invoice's currency; other invoices are reported, never simulated. */
+  accepts(record: InvoiceRecord): boolean {
+    return this.currencies.has(record.invoice.currency)
+  }
+
   addRejected(record: InvoiceRecord): void {
     this.rejected.add(record.invoice.currency)
+  }
+
+  /** An invoice simulated without a replay: paid before any step could run (see inert.ts). */
+  addUntouched(record: InvoiceRecord): void {
+    if (this.accepts(record)) this.simulated += 1
+    else this.addRejected(record)
   }
 
   addEpisode(episode: Episode, replayed: ReplayedEpisode): void {

@@ -2,6 +2,7 @@ import type { CompiledPolicy } from '../compiled.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { asIssued } from './as-issued.js'
 import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
+import { isInert } from './inert.js'
 import { policySpan } from './policy-span.js'
 import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
 import type { RowErrorSummary, SimulationReport } from './report.js'
@@ -98,7 +99,12 @@ async function runPass(
       outsideWindow += 1
       continue
     }
-    await replayAll(grouper.add(asIssued(record, source.eventsFor(record.invoice.id))))
+    const events = source.eventsFor(record.invoice.id)
+    if (isInert(record, events, span)) {
+      for (const builder of builders) builder.addUntouched(record)
+      continue
+    }
+    await replayAll(grouper.add(asIssued(record, events)))
   }
   await replayAll(grouper.finish())
   options.hooks?.onProgress?.(read)
@@ -124,11 +130,8 @@ async function replayEpisode(
 ): Promise<void> {
   for (const [index, policy] of policies.entries()) {
     const builder = builders[index]!
-    const currencies = policy.compiled.plan.currencies
-    const accepted = episode.invoices.filter((r) => currencies.includes(r.invoice.currency))
-    for (const record of episode.invoices) {
-      if (!currencies.includes(record.invoice.currency)) builder.addRejected(record)
-    }
+    const accepted = episode.invoices.filter((r) => builder.accepts(r))
+    for (const record of episode.invoices) if (!builder.accepts(record)) builder.addRejected(record)
     if (accepted.length === 0) continue
     const ids = new Set(accepted.map((r) => r.invoice.id))
     const own: Episode =

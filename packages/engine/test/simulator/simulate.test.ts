@@ -143,7 +143,7 @@ function generated(count: number): InvoiceRecord[] {
   let seed = 7
   const next = (n: number) => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
-    return seed % n
+    return Math.floor((seed / 2_147_483_648) * n)
   }
   return Array.from({ length: count }, (_, i) => {
     const issued = next(365)
