@@ -121,6 +121,7 @@ describe('is, contains and in', () => {
   it('lists the values when nothing is close', () => {
     const [diagnostic] = diagnosticsOf(guard('invoice.last_decline is medium'), 'DUN105')
     expect(diagnostic?.hint).toContain('hard or soft')
+    expect(diagnostic?.fixes?.map((fix) => fix.edits[0]?.text)).toEqual(['hard', 'soft'])
   })
 
   it('rejects is on a fact without named values', () => {

@@ -8,7 +8,7 @@ import type {
 } from '../ast.js'
 import { CODES } from '../codes.js'
 import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
-import { replaceWith, type CheckSet, type Report } from './registry.js'
+import { fixesFor, type CheckSet, type Report } from './registry.js'
 
 const MINUTES_PER_UNIT = { minute: 1, hour: 60, day: 1440, week: 10080 } as const
 
@@ -43,7 +43,7 @@ function checkNotify(node: NotifyNode, report: Report): void {
       at: channel,
       message: `'${channel.text}' is not a channel.${didYouMeanPhrase(suggestion)}`,
       hint: `Channels are ${listChoices(CHANNELS)}.`,
-      ...(suggestion === null ? {} : { fixes: [replaceWith(channel, suggestion)] }),
+      ...fixesFor(channel, [suggestion]),
     })
   }
   requireText(node.template, 'template', '"payment-failed"', report)

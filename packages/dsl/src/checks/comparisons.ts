@@ -3,7 +3,7 @@ import { CODES } from '../codes.js'
 import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
 import { describeType, typeOf, type StaticType } from '../types.js'
 import { operandText } from './operand-text.js'
-import { replaceWith, type CheckSet, type Problem, type Report } from './registry.js'
+import { choicesFor, fixesFor, type CheckSet, type Problem, type Report } from './registry.js'
 import type { Scope } from './scope.js'
 
 const ORDERING: ReadonlySet<ComparisonOperator> = new Set(['<', '<=', '>', '>='])
@@ -99,7 +99,10 @@ function enumValueProblem(
     at: other,
     message: `${operandText(subject)} is never ${JSON.stringify(other.value)}.${didYouMeanPhrase(suggestion)}`,
     hint: `${operandText(subject)} is one of ${listChoices(values)}.`,
-    ...(suggestion === null ? {} : { fixes: [replaceWith(other, JSON.stringify(suggestion))] }),
+    ...fixesFor(
+      other,
+      choicesFor(suggestion, values).map((value) => JSON.stringify(value)),
+    ),
   }
 }
 
@@ -123,7 +126,7 @@ function mismatch(
       ...base,
       message: `${base.message} Compare money with money.`,
       hint: `Write ${amount}.`,
-      fixes: [replaceWith(other, amount)],
+      ...fixesFor(other, [amount]),
     }
   }
   if (a.kind === 'duration' && other.kind === 'number') {
@@ -132,7 +135,7 @@ function mismatch(
       ...base,
       message: `${base.message} Compare a duration with a duration.`,
       hint: `Write ${duration}.`,
-      fixes: [replaceWith(other, duration)],
+      ...fixesFor(other, [duration]),
     }
   }
   if (a.kind === 'instant') {
@@ -214,7 +217,7 @@ function checkIs(node: IsCheck, report: Report): void {
     at: node.value,
     message: `${operandText(node.subject)} is never '${node.value.text}'.${didYouMeanPhrase(suggestion)}`,
     hint: `${operandText(node.subject)} is one of ${listChoices(subject.values)}.`,
-    ...(suggestion === null ? {} : { fixes: [replaceWith(node.value, suggestion)] }),
+    ...fixesFor(node.value, choicesFor(suggestion, subject.values)),
   })
 }
 

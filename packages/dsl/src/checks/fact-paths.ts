@@ -2,7 +2,7 @@ import { FACT_ROOTS, FACTS } from '@dun/engine'
 import type { FactPath } from '../ast.js'
 import { CODES } from '../codes.js'
 import { didYouMean, listChoices } from '../did-you-mean.js'
-import { replaceWith, type CheckSet, type Problem } from './registry.js'
+import { fixesFor, type CheckSet, type Problem } from './registry.js'
 
 /** Catalogue paths by root (`invoice` → `amount_due`, …), computed once for suggestions. */
 const CHILDREN = new Map<string, string[]>()
@@ -50,7 +50,7 @@ export function unknownFactProblem(
       at: path,
       message: `Unknown fact '${path.text}'. Did you mean '${suggestion}'?`,
       hint: `Write ${suggestion}.`,
-      fixes: [replaceWith(path, suggestion)],
+      ...fixesFor(path, [suggestion]),
     }
   }
   return {

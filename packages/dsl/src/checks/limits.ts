@@ -9,7 +9,7 @@ import { CODES } from '../codes.js'
 import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
 import { wholeDays } from './actions.js'
 import { clock, isValidTime, minuteOfDay } from './quiet-window.js'
-import { replaceWith, type CheckSet, type Report } from './registry.js'
+import { fixesFor, type CheckSet, type Report } from './registry.js'
 import type { Scope } from './scope.js'
 
 const MINUTES_PER_DAY = 1440
@@ -75,7 +75,7 @@ function checkCap(cap: CapDecl, report: Report): void {
       at: cap.scope,
       message: `'${cap.scope.text}' is not something a cap can count.${didYouMeanPhrase(suggestion)}`,
       hint: `Cap one of ${listChoices(CAP_SCOPES)}.`,
-      ...(suggestion === null ? {} : { fixes: [replaceWith(cap.scope, suggestion)] }),
+      ...fixesFor(cap.scope, [suggestion]),
     })
     return
   }

@@ -2,7 +2,7 @@ import { isCurrency, parseMajorUnits } from '@dun/engine'
 import type { CurrenciesDecl, MoneyAmount, MoneyLiteral, Name } from '../ast.js'
 import { CODES } from '../codes.js'
 import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
-import { replaceWith, type CheckSet, type Problem, type Report } from './registry.js'
+import { fixesFor, type CheckSet, type Problem, type Report } from './registry.js'
 import type { Scope } from './scope.js'
 
 function invalidCurrency(name: Name, choices: readonly string[]): Problem {
@@ -12,7 +12,7 @@ function invalidCurrency(name: Name, choices: readonly string[]): Problem {
     at: name,
     message: `'${name.text}' is not an ISO 4217 currency code.${didYouMeanPhrase(suggestion)}`,
     hint: 'Write a three-letter ISO code such as USD, EUR or GBP.',
-    ...(suggestion === null ? {} : { fixes: [replaceWith(name, suggestion)] }),
+    ...fixesFor(name, [suggestion]),
   }
 }
 
@@ -31,7 +31,7 @@ function checkAmount(amount: MoneyAmount, report: Report, scope: Scope): void {
       at: currency,
       message: `${currency.text} is not one of the policy's currencies (${listChoices(listed, 'and')}).${didYouMeanPhrase(suggestion)}`,
       hint: `Add ${currency.text} to 'currencies', or use ${listChoices(listed)}.`,
-      ...(suggestion === null ? {} : { fixes: [replaceWith(currency, suggestion)] }),
+      ...fixesFor(currency, [suggestion]),
     })
   }
   const parsed = parseMajorUnits(amount.amount, currency.text)

@@ -49,3 +49,24 @@ export function mergeCheckSets(sets: readonly CheckSet[]): CheckSet {
 export function replaceWith(at: { readonly range: SourceRange }, text: string): QuickFix {
   return { title: `Replace with '${text}'`, edits: [{ range: at.range, text }] }
 }
+
+/** The `fixes` of a problem: one replacement of `at` per candidate, none when there is none. */
+export function fixesFor(
+  at: { readonly range: SourceRange },
+  candidates: readonly (string | null)[],
+): { readonly fixes?: readonly QuickFix[] } {
+  const texts = candidates.filter((text) => text !== null)
+  return texts.length === 0 ? {} : { fixes: texts.map((text) => replaceWith(at, text)) }
+}
+
+/**
+ * Values to offer for a value outside a small set: the close one, or every one when the
+ * set is short enough to pick from (`hard` or `soft`).
+ */
+export function choicesFor(
+  suggestion: string | null,
+  values: readonly string[],
+): readonly string[] {
+  if (suggestion !== null) return [suggestion]
+  return values.length <= 5 ? values : []
+}

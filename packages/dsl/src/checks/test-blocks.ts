@@ -4,7 +4,7 @@ import { CODES } from '../codes.js'
 import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
 import { unknownFactProblem } from './fact-paths.js'
 import { expectedGivenValue } from './given-type.js'
-import { replaceWith, type CheckSet, type Report } from './registry.js'
+import { choicesFor, fixesFor, type CheckSet, type Report } from './registry.js'
 import type { Scope } from './scope.js'
 import { knownStepNames } from './step-names.js'
 
@@ -82,9 +82,10 @@ function checkGiven(given: Given, report: Report): void {
       at: given.value,
       message: `${fact.path} is never ${JSON.stringify(given.value.value)}.${didYouMeanPhrase(suggestion)}`,
       hint: `${fact.path} is one of ${listChoices(values)}.`,
-      ...(suggestion === null
-        ? {}
-        : { fixes: [replaceWith(given.value, JSON.stringify(suggestion))] }),
+      ...fixesFor(
+        given.value,
+        choicesFor(suggestion, values).map((value) => JSON.stringify(value)),
+      ),
     })
   }
 }
@@ -103,7 +104,7 @@ function checkExpectedSegment(
     at: name,
     message: `The policy has no segment '${name.text}'.${didYouMeanPhrase(suggestion)}`,
     hint: `Segments: ${listChoices(names)}.`,
-    ...(suggestion === null ? {} : { fixes: [replaceWith(name, suggestion)] }),
+    ...fixesFor(name, [suggestion]),
   })
 }
 
@@ -120,9 +121,7 @@ function checkExpectedStep(
     at: outcome.step,
     message: `No step has the label or id "${outcome.step.value}".${didYouMeanPhrase(suggestion)}`,
     hint: 'Name a step by its `as "label"`, or by its id such as everyone/notify:email:reminder#1.',
-    ...(suggestion === null
-      ? {}
-      : { fixes: [replaceWith(outcome.step, JSON.stringify(suggestion))] }),
+    ...fixesFor(outcome.step, suggestion === null ? [] : [JSON.stringify(suggestion)]),
   })
 }
 
