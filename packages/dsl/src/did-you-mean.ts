@@ -1,3 +1,7 @@
+import type { QuickFix } from './diagnostic.js'
+import type { SourceRange } from './source-range.js'
+import { reservedWords } from './tokens.js'
+
 /**
  * "Did you mean …?" for names an analyst mistyped: channels, fact paths, enum values,
  * segment names. Called only once a lookup has failed, so it may scan its candidates.
@@ -64,4 +68,21 @@ export function didYouMeanPhrase(suggestion: string | null): string {
 export function listChoices(choices: readonly string[], conjunction = 'or'): string {
   if (choices.length <= 1) return choices.join('')
   return `${choices.slice(0, -1).join(', ')} ${conjunction} ${choices[choices.length - 1]!}`
+}
+
+/** Words that can start an action: channels (`email`) and action words (`retry`, `call`). */
+const ACTION_WORDS = reservedWords
+  .filter((word) => word.tokenClass === 'channel' || word.tokenClass === 'action')
+  .map((word) => word.text)
+
+/**
+ * A quick fix for an unknown word where an action belongs (`day 3 emial "x"` → `email`):
+ * the parser reports the word, this offers the closest channel or action word.
+ */
+export function actionWordFixes(word: string, range: SourceRange): { fixes?: readonly QuickFix[] } {
+  const suggestion = didYouMean(word, ACTION_WORDS)
+  if (suggestion === null) return {}
+  return {
+    fixes: [{ title: `Replace with '${suggestion}'`, edits: [{ range, text: suggestion }] }],
+  }
 }

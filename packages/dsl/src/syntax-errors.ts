@@ -8,6 +8,7 @@ import {
   type TokenType,
 } from 'chevrotain'
 import type { Diagnostic } from './diagnostic.js'
+import { actionWordFixes } from './did-you-mean.js'
 import type { LineIndex } from './positions.js'
 import { tokenRange } from './positions.js'
 import type { SourceRange } from './source-range.js'
@@ -354,12 +355,16 @@ export function parsingDiagnostics(
     if (seen.has(range.offset)) continue
     seen.add(range.offset)
     const hint = hintFor(error.context.ruleStack)
+    const code = codeFor(error)
     diagnostics.push({
-      code: codeFor(error),
+      code,
       severity: 'error',
       message: error.message,
       hint,
       range,
+      ...(code === UNKNOWN_WORD && error.context.ruleStack.includes('action')
+        ? actionWordFixes(error.token.image, range)
+        : {}),
     })
   }
   return diagnostics

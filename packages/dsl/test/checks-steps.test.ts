@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DunFile } from '../src/ast.js'
+import { check } from '../src/check.js'
 import { parse } from '../src/parse.js'
 import { validate } from '../src/validate.js'
 import { findings, policy } from './checks-support.js'
@@ -83,6 +84,15 @@ describe('actions', () => {
       ]),
     ).toEqual([['DUN407', 'email']])
     expect(diagnostics[0]?.fixes?.[0]?.edits[0]?.text).toBe('email')
+  })
+
+  it('offers the closest channel or action word for an unknown word where an action belongs', () => {
+    const fixOf = (source: string): string | undefined =>
+      check(source).diagnostics.find((d) => d.code === 'DUN004')?.fixes?.[0]?.edits[0]?.text
+    expect(fixOf(steps('day 1 emial "r"'))).toBe('email')
+    expect(fixOf(steps('day 1 sms, emial "r"'))).toBe('email')
+    expect(fixOf(steps('day 1 retyr payment'))).toBe('retry')
+    expect(findings(steps('day 1 emial "r"'))).toContainEqual({ code: 'DUN004', text: 'emial' })
   })
 
   it('rejects empty templates, scripts and task texts', () => {
