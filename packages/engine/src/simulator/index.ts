@@ -10,6 +10,8 @@ export type {
 export type * from './replay-port.js'
 export type * from './report.js'
 export { compareReports } from './compare.js'
+export { mergeReports } from './merge-reports.js'
+export type { Partition } from './partition.js'
 export {
   responseModelSchema,
   type ResponseModel,

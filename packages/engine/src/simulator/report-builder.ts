@@ -87,9 +87,9 @@ export class ReportBuilder {
   }
 
   build(input: InputSummary, window: SimulationReport['window']): SimulationReport {
-    const histogram = new CountMap()
-    for (const messages of this.messagesByCustomer.values()) histogram.add(String(messages))
-    const perCustomer = [...this.messagesByCustomer.values()]
+    const counts = new CountMap()
+    for (const messages of this.messagesByCustomer.values()) counts.add(String(messages))
+    const histogram = counts.toObject((a, b) => Number(a) - Number(b))
     return {
       format: 'dun.simulation/1',
       mode: 'as-was',
@@ -113,10 +113,10 @@ export class ReportBuilder {
         ),
       },
       messagesPerCustomer: {
-        customersMessaged: perCustomer.length,
-        max: perCustomer.reduce((max, n) => Math.max(max, n), 0),
-        p95: nearestRank(perCustomer, 0.95),
-        histogram: histogram.toObject((a, b) => Number(a) - Number(b)),
+        customersMessaged: this.messagesByCustomer.size,
+        max: nearestRankOfHistogram(histogram, 1),
+        p95: nearestRankOfHistogram(histogram, 0.95),
+        histogram,
       },
       deferrals: { total: this.deferrals.total(), byReason: this.deferrals.toObject() },
       skips: { total: this.skips.total(), byReason: this.skips.toObject() },
@@ -207,7 +207,7 @@ function groupByInvoice(steps: readonly ExecutedStep[]): Map<string, ExecutedSte
 }
 
 /** Day offsets in time order ("day -3" before "day 2" before "day 10"), failure-anchored after. */
-function byTimingOrder(a: string, b: string): number {
+export function byTimingOrder(a: string, b: string): number {
   const key = (label: string) =>
     [
       label.includes('from failure') ? 1 : 0,
@@ -242,11 +242,22 @@ function amountLines(table: Map<string, AmountTally>): AmountLine[] {
   })
 }
 
-/** The nearest-rank percentile: a value that really occurred, never an interpolation. */
-export function nearestRank(values: readonly number[], quantile: number): number {
-  if (values.length === 0) return 0
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.max(0, Math.ceil(quantile * sorted.length) - 1)]!
+/**
+ * The nearest-rank percentile of a histogram (value → how many): a value that really
+ * occurred, never an interpolation; the same from a whole run or from merged parts.
+ */
+export function nearestRankOfHistogram(histogram: Counts, quantile: number): number {
+  const entries = Object.entries(histogram)
+    .map(([value, n]) => [Number(value), n] as const)
+    .sort((a, b) => a[0] - b[0])
+  const total = entries.reduce((sum, [, n]) => sum + n, 0)
+  const rank = Math.max(1, Math.ceil(quantile * total))
+  let seen = 0
+  for (const [value, n] of entries) {
+    seen += n
+    if (seen >= rank) return value
+  }
+  return 0
 }
 
 export type { Counts }

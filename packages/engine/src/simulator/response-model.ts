@@ -58,6 +58,8 @@ export interface RecoveryFigures {
   readonly estimatedRecovered: number
   /** Expected days from issue to payment, weighted by amount, among expected payments. */
   readonly estimatedDso: number | null
+  /** Σ expected amount × days to payment: `estimatedDso` = this ÷ `estimatedRecovered` (kept so parts merge exactly). */
+  readonly estimatedPaymentDays: number
 }
 
 /** One performed action as the model sees it. */
@@ -104,7 +106,8 @@ export class RecoveryEstimator {
         dunnedBalance: t.dunnedBalance,
         actuallyPaid: t.actuallyPaid,
         estimatedRecovered: t.recovered,
-        estimatedDso: t.recovered > 0 ? round1(t.weightedDays / t.recovered) : null,
+        estimatedDso: dso(t.weightedDays, t.recovered),
+        estimatedPaymentDays: t.weightedDays,
       }
     }
     return {
@@ -187,6 +190,10 @@ function describeModel(model: ResponseModel): string[] {
     ),
     'Actions no entry matches are assumed to have no effect.',
   ]
+}
+
+export function dso(paymentDays: number, recovered: number): number | null {
+  return recovered > 0 ? round1(paymentDays / recovered) : null
 }
 
 function round1(value: number): number {

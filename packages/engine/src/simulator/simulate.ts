@@ -3,6 +3,7 @@ import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/reco
 import { asIssued } from './as-issued.js'
 import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
 import { isInert } from './inert.js'
+import { inPartition, type Partition } from './partition.js'
 import { policySpan } from './policy-span.js'
 import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
 import type { RowErrorSummary, SimulationReport } from './report.js'
@@ -33,6 +34,11 @@ export interface SimulationOptions {
   readonly to?: number | null
   readonly responseModel?: ResponseModel | null
   readonly hooks?: SimulationHooks
+  /**
+   * Simulate only the customers of one partition, to spread a large file over workers
+   * that each read all of it; `mergeReports` adds the parts up to the whole.
+   */
+  readonly partition?: Partition | null
 }
 
 export interface SimulationHooks {
@@ -86,6 +92,7 @@ async function runPass(
   const replayAll = async (episodes: readonly Episode[]) => {
     for (const episode of episodes) await replayEpisode(episode, policies, builders, options.hooks)
   }
+  const partition = options.partition ?? null
   let read = 0
   let outsideWindow = 0
   let latestIssue = -Infinity
@@ -95,6 +102,7 @@ async function runPass(
     const issuedAt = record.invoice.issued_at
     if (issuedAt < latestIssue) throw new UnsortedInput()
     latestIssue = issuedAt
+    if (partition !== null && !inPartition(record.customerId, partition)) continue
     if ((from !== null && issuedAt < from) || (to !== null && issuedAt >= to)) {
       outsideWindow += 1
       continue
@@ -104,7 +112,8 @@ async function runPass(
       for (const builder of builders) builder.addUntouched(record)
       continue
     }
-    await replayAll(grouper.add(asIssued(record, events)))
+    const closed = grouper.add(asIssued(record, events))
+    if (closed.length > 0) await replayAll(closed)
   }
   await replayAll(grouper.finish())
   options.hooks?.onProgress?.(read)

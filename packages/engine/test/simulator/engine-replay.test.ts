@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../../src/simulator/simulate.js'
 import { engineReplayer } from '../../src/simulator/engine-replayer.js'
+import { mergeReports } from '../../src/simulator/merge-reports.js'
+import { responseModelSchema } from '../../src/simulator/response-model.js'
 import type { ExecutedStep } from '../../src/simulator/replay-port.js'
 import type { InvoiceRecord } from '../../src/dataset/records.js'
 import { buildPolicy } from '../fixtures/build-policy.js'
@@ -101,6 +103,34 @@ describe('the simulator on the engine replay', () => {
         .length,
     ).toBeGreaterThan(10)
     expect(JSON.stringify(report)).toBe(JSON.stringify(all))
+  })
+
+  it('adds up reports of customer partitions to exactly the whole report', async () => {
+    const records = generated(250)
+    const responseModel = responseModelSchema.parse({
+      baselineCureRate: 0.3,
+      uplifts: [
+        { channel: 'email', probability: 0.1 },
+        { channel: 'retry_payment', probability: 0.2 },
+      ],
+    })
+    const simulateWith = (partition: { index: number; count: number } | null) =>
+      simulate(source(records), [{ compiled, replay: engineReplayer(compiled) }], {
+        responseModel,
+        partition,
+      })
+    const [whole] = await simulateWith(null)
+    expect(whole!.escalations.length + whole!.accountActions.length).toBeGreaterThan(1)
+    for (const count of [2, 3]) {
+      const parts = await Promise.all(
+        Array.from(
+          { length: count },
+          async (_, index) => (await simulateWith({ index, count }))[0]!,
+        ),
+      )
+      expect(parts.every((p) => p.invoices.simulated < whole!.invoices.simulated)).toBe(true)
+      expect(JSON.stringify(mergeReports(parts))).toBe(JSON.stringify(whole))
+    }
   })
 
   it('gives the same report for sorted and shuffled input', async () => {

@@ -36,6 +36,7 @@ describe('declared response model', () => {
         actuallyPaid: 10_000,
         estimatedRecovered: 13_520,
         estimatedDso: 36.3,
+        estimatedPaymentDays: 490_210,
       },
     })
     expect(recovery.assumptions.join('\n')).toContain('20% of dunned invoices are paid')
