@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import {
-  applyEvent,
-  customerFacts,
-  dunningEvent,
-  type CustomerCaseFacts,
-  type DunningEvent,
-} from '@dun/engine'
+import { applyEvent, dunningEvent, type CustomerCaseFacts, type DunningEvent } from '@dun/engine'
 import {
   findCustomers,
   invoiceFacts,
