@@ -96,8 +96,6 @@ export const CODES = {
   givenTwice: code('DUN708', 'warning', 'The same fact given twice in a test'),
 } as const satisfies Record<string, CodeInfo>
 
-export type CodeName = keyof typeof CODES
-
 /**
  * Every code any phase reports, in code order: the parser's syntax errors, the validator's
  * checks, and the compiler's own (a construct the validator let through). LANGUAGE.md's

@@ -14,8 +14,6 @@ export type StaticType =
   | { readonly kind: 'percent' }
   | { readonly kind: 'unknown' }
 
-export type StaticKind = StaticType['kind']
-
 const BOOLEAN: StaticType = { kind: 'boolean' }
 const UNKNOWN: StaticType = { kind: 'unknown' }
 const LITERAL_TYPES = {

@@ -19,7 +19,7 @@ for (const path of FACTS.keys()) {
  * The catalogue path closest to `written`: the whole path first (`invoice.amountdue`), then
  * segment by segment (`custmer.plan` → `customer.plan`, `invoice.amount` → `invoice.amount_due`).
  */
-export function suggestFactPath(written: string): string | null {
+function suggestFactPath(written: string): string | null {
   const whole = didYouMean(written, FACTS.keys())
   if (whole !== null) return whole
   const [first = '', ...rest] = written.split('.')

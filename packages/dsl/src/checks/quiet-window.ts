@@ -12,7 +12,7 @@ export function isValidTime(time: TimeOfDay): boolean {
 }
 
 /** Whether `minute` lies in the window from `start` (inclusive) to `end` (exclusive), which may wrap midnight. */
-export function inWindow(minute: number, start: number, end: number): boolean {
+function inWindow(minute: number, start: number, end: number): boolean {
   return start <= end ? minute >= start && minute < end : minute >= start || minute < end
 }
 

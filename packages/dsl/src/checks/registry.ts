@@ -46,7 +46,7 @@ export function mergeCheckSets(sets: readonly CheckSet[]): CheckSet {
 }
 
 /** A quick fix that replaces the text of `at` with `text`. */
-export function replaceWith(at: { readonly range: SourceRange }, text: string): QuickFix {
+function replaceWith(at: { readonly range: SourceRange }, text: string): QuickFix {
   return { title: `Replace with '${text}'`, edits: [{ range: at.range, text }] }
 }
 
