@@ -354,17 +354,21 @@ export function parsingDiagnostics(
     const range = errorRange(error.token, tokens, lines)
     if (seen.has(range.offset)) continue
     seen.add(range.offset)
-    const hint = hintFor(error.context.ruleStack)
     const code = codeFor(error)
+    const fix =
+      code === UNKNOWN_WORD && error.context.ruleStack.includes('action')
+        ? actionWordFixes(error.token.image, range)
+        : {}
+    // A typo of a known word deserves the word first, then the construct's example.
+    const suggestion = fix.fixes?.[0]?.edits[0]?.text
+    const example = hintFor(error.context.ruleStack)
     diagnostics.push({
       code,
       severity: 'error',
       message: error.message,
-      hint,
+      hint: suggestion === undefined ? example : `did you mean '${suggestion}'? ${example}`,
       range,
-      ...(code === UNKNOWN_WORD && error.context.ruleStack.includes('action')
-        ? actionWordFixes(error.token.image, range)
-        : {}),
+      ...fix,
     })
   }
   return diagnostics

@@ -64,7 +64,15 @@ describe('syntax errors', () => {
     const [error] = parse(inSegment('day 3 emial "x"')).diagnostics
     expect(error).toMatchObject({ code: 'DUN004', range: { line: 3, column: 11, length: 5 } })
     expect(error?.message).toMatch(/^unknown word 'emial': a step needs an action such as email/)
-    expect(error?.hint).toMatch(/email "reminder"/)
+    expect(error?.hint).toMatch(/^did you mean 'email'\? e\.g\. email "reminder"/)
+    expect(error?.fixes?.[0]?.edits).toEqual([{ range: error?.range, text: 'email' }])
+  })
+
+  it('offers no suggestion for a word that resembles no action', () => {
+    const [error] = parse(inSegment('day 3 banana "x"')).diagnostics
+    expect(error?.code).toBe('DUN004')
+    expect(error?.hint).toMatch(/^e\.g\. /)
+    expect(error?.fixes).toBeUndefined()
   })
 
   it('says a segment needs a name', () => {
