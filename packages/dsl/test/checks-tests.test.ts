@@ -45,6 +45,9 @@ describe('test blocks', () => {
     const [diagnostic] = diagnosticsOf(source, 'DUN704')
     expect(diagnostic?.message).toContain('invoice.due_at and now')
     expect(diagnostic?.hint).toContain('invoice.due_at')
+    const counted = withTest('given dunning.messages_7d = 2\n  at day 1 expect nothing')
+    expect(findings(counted)).toEqual([{ code: 'DUN704', text: 'dunning.messages_7d' }])
+    expect(diagnosticsOf(counted, 'DUN704')[0]?.hint).not.toMatch(/^Set /)
   })
 
   it('rejects given values of the wrong type', () => {

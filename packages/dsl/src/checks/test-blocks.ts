@@ -47,6 +47,17 @@ function checkTest(test: TestBlock, report: Report): void {
   }
 }
 
+/** Points at the settable fact a derived one comes from, when there is one. */
+function derivedHint(derivedFrom: string): string {
+  const source = derivedFrom
+    .split(/,| and /)
+    .map((part) => part.trim())
+    .find((part) => FACTS.has(part) && FACTS.get(part)?.derivedFrom === undefined && part !== 'now')
+  return source === undefined
+    ? `Tests cannot set it: it follows from ${derivedFrom}.`
+    : `Set ${source} instead.`
+}
+
 function checkGiven(given: Given, report: Report): void {
   const unknown = unknownFactProblem(given.path, CODES.givenUnknownFact)
   if (unknown !== null) {
@@ -59,7 +70,7 @@ function checkGiven(given: Given, report: Report): void {
       code: CODES.givenDerivedFact,
       at: given.path,
       message: `${fact.path} is computed from ${fact.derivedFrom}: a test cannot set it.`,
-      hint: `Set ${fact.derivedFrom.split(/,| and /)[0]!.trim()} instead.`,
+      hint: derivedHint(fact.derivedFrom),
     })
     return
   }
