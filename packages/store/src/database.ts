@@ -9,6 +9,7 @@ import type {
   DatasetsTable,
 } from './tables/datasets.table.js'
 import type { InvoicesTable } from './tables/invoices.table.js'
+import type { OutboxMessagesTable } from './tables/outbox-messages.table.js'
 import type { PaymentEventsTable } from './tables/payment-events.table.js'
 import type { PaymentMethodsTable } from './tables/payment-methods.table.js'
 import type { ApprovalsTable, PoliciesTable, PolicyVersionsTable } from './tables/policies.table.js'
@@ -27,6 +28,7 @@ export interface Database {
   dunning_cases: DunningCasesTable
   customer_schedule: CustomerScheduleTable
   dunning_actions: DunningActionsTable
+  outbox_messages: OutboxMessagesTable
   datasets: DatasetsTable
   dataset_invoices: DatasetInvoicesTable
   dataset_customers: DatasetCustomersTable

@@ -57,6 +57,13 @@ export const customerFacts = z.object({
   opted_out: z.array(z.enum(CHANNELS)).default([]),
   promise_to_pay_until: instant.nullable().default(null),
   created_at: instant.nullable().default(null),
+  /**
+   * Where to reach the customer. Not facts a policy reads (the catalogue leaves them out):
+   * the runner's channels deliver to them. Absent keys stay absent.
+   */
+  email: z.email().optional(),
+  phone: z.string().min(1).optional(),
+  postal_address: z.string().min(1).optional(),
 })
 
 /** Payment behaviour over the last 12 months, for segmentation by behaviour. */

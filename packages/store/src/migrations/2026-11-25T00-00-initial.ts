@@ -149,6 +149,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('retries', sql`timestamptz[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('opened_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('closed_at', 'timestamptz')
+    // Why a case was rejected (e.g. a currency its policy does not list): `{ code, message }`.
+    .addColumn('problem', 'jsonb')
     .addPrimaryKeyConstraint('dunning_cases_pk', ['workspace_id', 'id'])
     .addForeignKeyConstraint(
       'dunning_cases_invoice_fk',
@@ -167,6 +169,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create unique index dunning_cases_open_uq on dunning_cases (workspace_id, invoice_id) where closed_at is null`.execute(
     db,
   )
+  // One case per invoice, ever: the scheduler opens a case only for an invoice without any.
+  await db.schema
+    .createIndex('dunning_cases_invoice_idx')
+    .on('dunning_cases')
+    .columns(['workspace_id', 'invoice_id'])
+    .execute()
   await db.schema
     .createIndex('dunning_cases_customer_idx')
     .on('dunning_cases')
@@ -200,6 +208,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('completed_at', 'timestamptz')
     .addColumn('provider_response', 'jsonb')
     .addColumn('detail', 'text')
+    // When the latest delivery attempt started: a `sending` row older than the lease was
+    // caught mid-send by a crash.
+    .addColumn('last_attempt_at', 'timestamptz')
     .addPrimaryKeyConstraint('dunning_actions_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('dunning_actions_idempotency_uq', ['workspace_id', 'idempotency_key'])
     .addForeignKeyConstraint(
@@ -212,10 +223,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index dunning_actions_outbox_idx on dunning_actions (next_attempt_at) where status in ('pending', 'failed')`.execute(
     db,
   )
+  await sql`create index dunning_actions_sending_idx on dunning_actions (last_attempt_at) where status = 'sending'`.execute(
+    db,
+  )
   await db.schema
     .createIndex('dunning_actions_customer_idx')
     .on('dunning_actions')
     .columns(['workspace_id', 'customer_id', 'decided_at'])
+    .execute()
+
+  // Messages kept by Dun itself: in-app notices (read through the API) and, when no real
+  // provider is configured, the capture outbox of a trial. Unique per idempotency key, so a
+  // retried delivery stores its message once.
+  await ws('outbox_messages')
+    .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('idempotency_key', 'text', (c) => c.notNull())
+    .addColumn('transport', 'text', (c) =>
+      c.notNull().check(sql`transport in ('in_app', 'capture')`),
+    )
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('customer_id', 'text', (c) => c.notNull())
+    .addColumn('invoice_ids', sql`text[]`, (c) => c.notNull())
+    .addColumn('recipient', 'text')
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('read_at', 'timestamptz')
+    .addPrimaryKeyConstraint('outbox_messages_pk', ['workspace_id', 'id'])
+    .addUniqueConstraint('outbox_messages_key_uq', ['workspace_id', 'idempotency_key', 'channel'])
+    .execute()
+  await db.schema
+    .createIndex('outbox_messages_customer_idx')
+    .on('outbox_messages')
+    .columns(['workspace_id', 'customer_id', 'created_at'])
     .execute()
 
   await ws('datasets')
@@ -306,6 +346,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'dataset_customers',
     'dataset_invoices',
     'datasets',
+    'outbox_messages',
     'dunning_actions',
     'customer_schedule',
     'dunning_cases',

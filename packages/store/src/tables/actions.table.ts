@@ -13,6 +13,8 @@ export type ActionStatus =
   | 'dead'
   /** Caught mid-send by a crash on a channel without idempotency: surfaced, not resent. */
   | 'review'
+  /** A call or task handed to a person: done when they complete it through the API. */
+  | 'awaiting_person'
   | 'skipped'
   | 'cancelled'
 
@@ -35,6 +37,7 @@ export interface DunningActionsTable {
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   provider_response: ColumnType<unknown, string | null | undefined, string | null>
   detail: string | null
+  last_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export type ActionRow = Selectable<DunningActionsTable>
