@@ -1,22 +1,15 @@
 import { writeFile } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
 import { compile, hasErrors } from '@dun/dsl'
-import {
-  compareReports,
-  engineReplayer,
-  simulate,
-  type CompiledPolicy,
-  type SimulatedPolicy,
-  type SimulationReport,
-} from '@dun/engine'
+import { compareReports, type CompiledPolicy, type SimulationReport } from '@dun/engine'
 import { CliError } from '../cli-error.js'
 import { describeDiagnostic, readPolicyFile } from '../policy-file.js'
 import { renderHtmlReport } from '../simulate/html-report.js'
-import { openInputs } from '../simulate/inputs.js'
 import { parseInstant, readResponseModel } from '../simulate/options.js'
 import { progressFor } from '../simulate/progress.js'
 import { renderComparison, renderRowErrors, renderSummary } from '../simulate/summary-table.js'
-import { TimelineWriter } from '../simulate/timeline-writer.js'
+import type { SimulationRequest } from '../simulate/simulate-part.js'
+import { runSimulation } from '../simulate/worker-pool.js'
 
 interface SimulateOptions {
   readonly invoices: string
@@ -81,29 +74,29 @@ async function runSimulate(policyFile: string, options: SimulateOptions): Promis
     process.exitCode = 1
     return
   }
-  const policies: SimulatedPolicy[] = (compiled as CompiledPolicy[]).map((policy) => ({
-    compiled: policy,
-    replay: engineReplayer(policy, options.engine),
-  }))
   const progress = progressFor(process.stderr)
-  const source = await openInputs(options, (read, total) => progress.update(read, total))
-  const timeline = options.timeline ? new TimelineWriter(options.timeline) : null
+  const request: SimulationRequest = {
+    files: {
+      invoices: options.invoices,
+      mapping: options.mapping,
+      customers: options.customers,
+      events: options.events,
+    },
+    policies: compiled as CompiledPolicy[],
+    engine: options.engine,
+    from,
+    to,
+    responseModel,
+  }
   let reports: SimulationReport[]
   try {
-    reports = await simulate(source, policies, {
-      from,
-      to,
-      responseModel,
-      hooks: {
-        // with --compare, the timeline is the first policy's: the one the runner would run
-        onEpisode: (index, _episode, replayed) =>
-          index === 0 ? timeline?.add(replayed) : undefined,
-        onRestart: () => timeline?.restart(),
-      },
-    })
+    reports = await runSimulation(
+      request,
+      (read, total) => progress.update(read, total),
+      options.timeline ?? null,
+    )
   } finally {
     progress.stop()
-    timeline?.close()
   }
   await writeOutputs(reports, options)
 }

@@ -1,0 +1,57 @@
+import {
+  engineReplayer,
+  simulate,
+  type CompiledPolicy,
+  type EnginePath,
+  type Partition,
+  type ResponseModel,
+  type SimulationReport,
+} from '@dun/engine'
+import { openInputs, type InputFiles } from './inputs.js'
+import { TimelineWriter } from './timeline-writer.js'
+
+/** Everything a simulation needs, as plain data: it crosses into worker threads as is. */
+export interface SimulationRequest {
+  readonly files: InputFiles
+  readonly policies: readonly CompiledPolicy[]
+  readonly engine: EnginePath
+  readonly from: number | null
+  readonly to: number | null
+  readonly responseModel: ResponseModel | null
+}
+
+/**
+ * Simulates the customers of one partition (all of them when null), on this thread.
+ * With `--compare`, the timeline is the first policy's: the one the runner would run.
+ */
+export async function simulatePart(
+  request: SimulationRequest,
+  partition: Partition | null,
+  onBytes: (read: number, total: number) => void,
+  timelineFile: string | null,
+): Promise<SimulationReport[]> {
+  const source = await openInputs(request.files, onBytes)
+  const timeline = timelineFile === null ? null : new TimelineWriter(timelineFile)
+  try {
+    return await simulate(
+      source,
+      request.policies.map((compiled) => ({
+        compiled,
+        replay: engineReplayer(compiled, request.engine),
+      })),
+      {
+        from: request.from,
+        to: request.to,
+        responseModel: request.responseModel,
+        partition,
+        hooks: {
+          onEpisode: (index, _episode, replayed) =>
+            index === 0 ? timeline?.add(replayed) : undefined,
+          onRestart: () => timeline?.restart(),
+        },
+      },
+    )
+  } finally {
+    timeline?.close()
+  }
+}

@@ -1,0 +1,101 @@
+import { createReadStream, createWriteStream, rmSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { pipeline } from 'node:stream/promises'
+import { Worker } from 'node:worker_threads'
+import { mergeReports, type SimulationReport } from '@dun/engine'
+import { CliError } from '../cli-error.js'
+import { simulatePart, type SimulationRequest } from './simulate-part.js'
+
+export type WorkerMessage =
+  | { readonly kind: 'bytes'; readonly read: number; readonly total: number }
+  | { readonly kind: 'done'; readonly reports: SimulationReport[] }
+  | { readonly kind: 'failed'; readonly message: string; readonly exitCode: number }
+
+/** Below this size a worker's start-up (~0.3 s to load the engine) costs more than it saves. */
+const PARALLEL_FROM_BYTES = 16 * 2 ** 20
+const MAX_WORKERS = 4
+
+/**
+ * Runs a simulation on this thread, or — for a large invoices file — on one worker thread
+ * per core, each reading the whole file and simulating its own share of the customers;
+ * the parts merge into exactly the report a single thread gives. `DUN_SIMULATE_WORKERS`
+ * sets the number of workers (1 = this thread only).
+ */
+export async function runSimulation(
+  request: SimulationRequest,
+  onBytes: (read: number, total: number) => void,
+  timelineFile: string | null,
+): Promise<SimulationReport[]> {
+  const count = await workerCount(request.files.invoices)
+  if (count === 1) return simulatePart(request, null, onBytes, timelineFile)
+  const parts = await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      runWorker(request, { index, count }, onBytes, timelineFile && `${timelineFile}.part${index}`),
+    ),
+  )
+  if (timelineFile)
+    await concatenate(
+      timelineFile,
+      parts.map((_, i) => `${timelineFile}.part${i}`),
+    )
+  return request.policies.map((_, policy) => mergeReports(parts.map((reports) => reports[policy]!)))
+}
+
+async function workerCount(invoices: string): Promise<number> {
+  const forced = process.env.DUN_SIMULATE_WORKERS
+  if (forced !== undefined) {
+    const n = Number(forced)
+    if (!Number.isInteger(n) || n < 1) {
+      throw new CliError(
+        `simulate: DUN_SIMULATE_WORKERS='${forced}' is not a whole number ≥ 1; unset it or give e.g. 2`,
+      )
+    }
+    return n
+  }
+  const size = await stat(invoices).then(
+    (info) => info.size,
+    () => 0,
+  )
+  return size < PARALLEL_FROM_BYTES ? 1 : Math.min(availableParallelism(), MAX_WORKERS)
+}
+
+function runWorker(
+  request: SimulationRequest,
+  partition: { index: number; count: number },
+  onBytes: (read: number, total: number) => void,
+  timelineFile: string | null,
+): Promise<SimulationReport[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./simulate-worker.js', import.meta.url), {
+      workerData: { request, partition, timelineFile },
+    })
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.kind) {
+        case 'bytes':
+          return onBytes(message.read, message.total)
+        case 'done':
+          return resolve(message.reports)
+        case 'failed':
+          return reject(new CliError(message.message, message.exitCode))
+      }
+    })
+    worker.on('error', reject)
+    worker.on('exit', (code) => {
+      if (code !== 0)
+        reject(new Error(`simulation worker ${partition.index} stopped with exit code ${code}`))
+    })
+  })
+}
+
+/** The workers' timeline parts, one after another, into the file asked for. */
+async function concatenate(target: string, parts: readonly string[]): Promise<void> {
+  const out = createWriteStream(target)
+  for (const part of parts) {
+    await pipeline(createReadStream(part), out, { end: false })
+    rmSync(part)
+  }
+  await new Promise<void>((done, fail) =>
+    out.end((error?: Error | null) => (error ? fail(error) : done())),
+  )
+}
