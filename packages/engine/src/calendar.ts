@@ -25,6 +25,8 @@ interface LocalDay {
   readonly uniform: boolean
 }
 
+const MINUTES_PER_DAY = 1440
+
 const calendars = new Map<string, ZoneCalendar>()
 
 export function zoneCalendar(zone: string): ZoneCalendar {
@@ -38,6 +40,9 @@ export function zoneCalendar(zone: string): ZoneCalendar {
 
 function createZoneCalendar(zone: string): ZoneCalendar {
   const days = new Map<number, LocalDay>()
+  // Wall-clock instants on days with a UTC-offset change, keyed `day * 1440 + minute`: luxon
+  // resolves them (DST gaps and overlaps), once each. A plan asks for few minutes, so it stays small.
+  const shifted = new Map<number, number>()
   // The last offset seen guesses an instant's day right almost every time.
   let offsetGuess = 0
 
@@ -71,13 +76,23 @@ function createZoneCalendar(zone: string): ZoneCalendar {
     instantAt(day, minute) {
       const record = localDay(day)
       if (record.uniform) return record.start + minute * MS_PER_MINUTE
-      const { year, month, day: date } = civilDate(day)
-      return DateTime.fromObject(
-        { year, month, day: date, hour: Math.floor(minute / 60), minute: minute % 60 },
-        { zone },
-      ).toMillis()
+      const key = day * MINUTES_PER_DAY + minute
+      let instant = shifted.get(key)
+      if (instant === undefined) {
+        instant = wallClockInstant(zone, day, minute)
+        shifted.set(key, instant)
+      }
+      return instant
     },
   }
+}
+
+function wallClockInstant(zone: string, day: number, minute: number): number {
+  const { year, month, day: date } = civilDate(day)
+  return DateTime.fromObject(
+    { year, month, day: date, hour: Math.floor(minute / 60), minute: minute % 60 },
+    { zone },
+  ).toMillis()
 }
 
 function convertDay(zone: string, day: number): LocalDay {
