@@ -1,15 +1,15 @@
-import { execFile } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
-import { generateDataset } from '@dun/engine'
+import { generateDataset, type SimulationReport } from '@dun/engine'
 import { machineLine } from '../shared/machine.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const POLICY = join(here, '../../../examples/saas-cards.dun')
+const DUN = join(here, '../../../apps/runner/bin/dun.js')
 /** Memory must stay flat as the file grows: the same run at two sizes. */
 const SIZES = [250_000, 1_000_000]
 const TARGET_MS = 10_000
@@ -20,14 +20,15 @@ interface RunResult {
   readonly invoices: number
   readonly actions: number
   readonly rowErrors: number
+  /** Highest RSS seen by sampling /proc every 25 ms, and the kernel's high-water mark (VmHWM). */
   readonly peakRss: number
   readonly maxRss: number
 }
 
 /**
  * `dun simulate` at scale: the seeded generator writes N invoices (with customers and
- * events) to a temp folder, then a fresh process simulates them under examples/saas-cards.dun
- * on the fast path. Prints wall time, rows/s and peak memory (sampled RSS and the kernel's
+ * events) to a temp folder, then the built `dun simulate` (fast path, worker threads per
+ * core) simulates them under examples/saas-cards.dun in its own process. Prints wall time, rows/s and peak memory (sampled RSS and the kernel's
  * high-water mark) for 250k and 1M invoices, against the targets (≤ 10 s, ≤ 1 GB).
  */
 export async function runSimulateBench(sizes: readonly number[] = SIZES): Promise<void> {
@@ -60,13 +61,57 @@ async function writeDataset(dir: string, prefix: string, invoices: number): Prom
   await Promise.all(Object.values(streams).map((s) => new Promise((done) => s.end(done))))
 }
 
+/** Runs the real command, `dun simulate … --json`, in its own process, sampling its memory. */
 async function runChild(dir: string, prefix: string): Promise<RunResult> {
-  const { stdout } = await promisify(execFile)(
+  const json = join(dir, `${prefix}-report.json`)
+  const file = (name: string) => join(dir, `${prefix}-${name}`)
+  const started = performance.now()
+  const child = spawn(
     process.execPath,
-    [join(here, 'simulate-bench-child.js'), POLICY, dir, prefix],
-    { maxBuffer: 1 << 20 },
+    [
+      DUN,
+      'simulate',
+      POLICY,
+      '--invoices',
+      file('invoices.csv'),
+      '--customers',
+      file('customers.csv'),
+    ].concat(['--events', file('events.jsonl'), '--json', json]),
+    { stdio: ['ignore', 'ignore', 'inherit'] },
   )
-  return JSON.parse(stdout) as RunResult
+  let peakRss = 0
+  let maxRss = 0
+  const sample = () => {
+    const status = readStatus(child.pid)
+    peakRss = Math.max(peakRss, status.rss)
+    maxRss = Math.max(maxRss, status.hwm)
+  }
+  const sampler = setInterval(sample, 25)
+  const [code] = (await once(child, 'exit')) as [number | null]
+  clearInterval(sampler)
+  const ms = performance.now() - started
+  if (code !== 0) throw new Error(`dun simulate exited with ${code}`)
+  const report = JSON.parse(readFileSync(json, 'utf8')) as SimulationReport
+  return {
+    ms,
+    invoices: report.input.invoicesRead,
+    actions: report.actions.total,
+    rowErrors: report.input.rowErrors.total,
+    peakRss,
+    maxRss,
+  }
+}
+
+/** VmRSS and VmHWM of a running process, in bytes (0 once it is gone). */
+function readStatus(pid: number | undefined): { rss: number; hwm: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (field: string) =>
+      Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') }
+  } catch {
+    return { rss: 0, hwm: 0 }
+  }
 }
 
 function describe(size: number, generateMs: number, r: RunResult): string {
