@@ -56,10 +56,30 @@ export function registerSimulate(program: Command): void {
     .option('--json <file>', 'write the full report as JSON')
     .option('--timeline <file>', 'write one JSON line per executed action')
     .option('--html <file>', 'write a self-contained HTML report with charts')
+    .addHelpText('after', HELP)
     .action(async (policyFile: string, options: SimulateOptions) => {
       await runSimulate(policyFile, options)
     })
 }
+
+const HELP = `
+Mode as-was: every invoice is paid when it really was; the report counts what the policy
+would have done until then (actions, messages per customer, deferrals, escalations and
+account actions with the balances involved, actions sent to invoices paid soon after).
+
+--response-model declared FILE reads a JSON file of assumptions, e.g.
+  { "baselineCureRate": 0.3,          share of dunned invoices paid with no action
+    "baselineDaysToPay": 5,           days after the due date they pay (default 5)
+    "daysToPayAfterAction": 2,        days after the action that worked (default 2)
+    "uplifts": [                      first matching entry wins
+      { "channel": "sms", "segment": "smb", "days": [0, 14], "probability": 0.08 },
+      { "channel": "email", "probability": 0.05 } ] }
+Figures are expected values; the report lists the assumptions that produced them.
+
+--timeline writes one JSON line per executed action:
+  {"invoice","step","action","scheduledAt","executedAt","segment"} (the first policy's with --compare).
+Large files are simulated on one worker thread per core (DUN_SIMULATE_WORKERS=N to choose).
+`
 
 async function runSimulate(policyFile: string, options: SimulateOptions): Promise<void> {
   const from = parseInstant('--from', options.from)

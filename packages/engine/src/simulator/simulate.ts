@@ -46,7 +46,6 @@ export interface SimulationHooks {
   readonly onEpisode?: (policyIndex: number, episode: Episode, replayed: ReplayedEpisode) => void
   /** The input turned out unsorted: everything reported so far is void; it starts again sorted. */
   readonly onRestart?: () => void
-  readonly onProgress?: (invoicesRead: number) => void
 }
 
 class UnsortedInput extends Error {}
@@ -98,7 +97,6 @@ async function runPass(
   let latestIssue = -Infinity
   for await (const record of invoices) {
     read += 1
-    if (read % 10_000 === 0) options.hooks?.onProgress?.(read)
     const issuedAt = record.invoice.issued_at
     if (issuedAt < latestIssue) throw new UnsortedInput()
     latestIssue = issuedAt
@@ -116,7 +114,6 @@ async function runPass(
     if (closed.length > 0) await replayAll(closed)
   }
   await replayAll(grouper.finish())
-  options.hooks?.onProgress?.(read)
   const input = {
     invoicesRead: read,
     outsideWindow,
