@@ -103,7 +103,7 @@ function contactCounts(
  * Kill Bill-style aggregates from the customer's own open cases, when the caller sent none.
  * Only balances in the customer's currency are summed: there are no exchange rates.
  */
-function deriveAccount(customer: CustomerCaseFacts, now: number): AccountFacts {
+export function deriveAccount(customer: CustomerCaseFacts, now: number): AccountFacts {
   let unpaid = 0
   let total = 0
   let oldestDue = Infinity

@@ -22,3 +22,77 @@ export async function markCustomersDue(
     )
     .execute()
 }
+
+/**
+ * Claims up to `limit` customers due at `now` for the rest of the transaction. Rows another
+ * runner holds are skipped, not waited for: replicas share the work without ever taking
+ * the same customer twice.
+ */
+export async function claimDueCustomers(
+  db: Db,
+  workspace: string,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('customer_schedule')
+    .select('customer_id')
+    .where('workspace_id', '=', workspace)
+    .where('next_action_at', '<=', now)
+    .orderBy('next_action_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+  return rows.map((r) => r.customer_id)
+}
+
+/**
+ * Locks the customers' schedule rows (waiting for a runner that holds one), creating the
+ * missing ones: an evaluation on demand never runs beside the scheduler's on one customer.
+ */
+export async function lockCustomers(
+  db: Db,
+  workspace: string,
+  customerIds: readonly string[],
+): Promise<void> {
+  if (customerIds.length === 0) return
+  await db
+    .insertInto('customer_schedule')
+    .values(
+      customerIds.map((id) => ({ workspace_id: workspace, customer_id: id, next_action_at: null })),
+    )
+    .onConflict((oc) => oc.columns(['workspace_id', 'customer_id']).doNothing())
+    .execute()
+  await db
+    .selectFrom('customer_schedule')
+    .select('customer_id')
+    .where('workspace_id', '=', workspace)
+    .where('customer_id', 'in', [...customerIds])
+    .orderBy('customer_id')
+    .forUpdate()
+    .execute()
+}
+
+export interface NextAction {
+  readonly customerId: string
+  /** Null when nothing can happen until something from outside (an event, new invoices). */
+  readonly at: Date | null
+}
+
+/** Sets each customer's next wake time in one statement. */
+export async function setNextActions(
+  db: Db,
+  workspace: string,
+  next: readonly NextAction[],
+  updatedAt: Date,
+): Promise<void> {
+  if (next.length === 0) return
+  const rows = JSON.stringify(
+    next.map((n) => ({ customer_id: n.customerId, at: n.at?.toISOString() ?? null })),
+  )
+  await sql`
+    update customer_schedule as s set next_action_at = v.at, updated_at = ${updatedAt}
+    from jsonb_to_recordset(${rows}::jsonb) as v(customer_id text, at timestamptz)
+    where s.workspace_id = ${workspace} and s.customer_id = v.customer_id`.execute(db)
+}

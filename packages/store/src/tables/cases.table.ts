@@ -14,6 +14,13 @@ export interface DunningCasesTable {
   retries: ColumnType<Date[], Date[] | undefined, Date[]>
   opened_at: ColumnType<Date, Date | string | undefined, never>
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** Why the engine rejected the case; null unless `state` is `rejected`. */
+  problem: ColumnType<CaseProblem | null, string | null | undefined, string | null>
+}
+
+export interface CaseProblem {
+  readonly code: string
+  readonly message: string
 }
 
 /** The unit of scheduling is the customer: caps and quiet hours are per customer. */

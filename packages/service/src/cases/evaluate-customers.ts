@@ -1,0 +1,80 @@
+import { claimDueCustomers, lockCustomers } from '@dun/store'
+import type { ServiceContext } from '../context.js'
+import { evaluateBatch, type BatchOptions } from './evaluate-batch.js'
+import { addSummaries, EMPTY_SUMMARY, type EvaluationSummary } from './summary.js'
+
+export type EvaluateCustomersOptions = BatchOptions
+
+/**
+ * Evaluates these customers right away, in one transaction, as the scheduler would (after
+ * an event, say). Waits for a scheduler that holds one of them, so a customer is never
+ * evaluated twice at once.
+ */
+export async function evaluateCustomers(
+  ctx: ServiceContext,
+  customerIds: readonly string[],
+  now: Date,
+  options: EvaluateCustomersOptions = {},
+): Promise<EvaluationSummary> {
+  const ids = [...new Set(customerIds)].sort()
+  return withDeadlockRetry(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await lockCustomers(trx, ctx.workspace, ids)
+      return evaluateBatch(trx, ctx.workspace, ids, now, options)
+    }),
+  )
+}
+
+export interface SchedulerPassOptions {
+  /** Customers claimed per transaction (default 200). */
+  readonly batchSize?: number
+  /** Stops after the batch in hand once aborted. */
+  readonly signal?: AbortSignal
+  /** Called after each committed batch, with how long it took (claim, evaluate, write). */
+  readonly onBatch?: (batch: EvaluationSummary, seconds: number) => void
+}
+
+export const DEFAULT_BATCH_SIZE = 200
+
+/**
+ * One scheduler pass at `now`: claims due customers with `FOR UPDATE SKIP LOCKED`, a batch
+ * per transaction, evaluates and commits each, until none is due. Runner replicas share
+ * the work; a crash mid-batch rolls it back and the customers stay due for the others.
+ */
+export async function runSchedulerPass(
+  ctx: ServiceContext,
+  now: Date,
+  options: SchedulerPassOptions = {},
+): Promise<EvaluationSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
+  let total = EMPTY_SUMMARY
+  while (!options.signal?.aborted) {
+    const started = performance.now()
+    const batch = await withDeadlockRetry(() =>
+      ctx.db.transaction().execute(async (trx) => {
+        const ids = await claimDueCustomers(trx, ctx.workspace, now, batchSize)
+        return ids.length === 0 ? null : evaluateBatch(trx, ctx.workspace, ids, now)
+      }),
+    )
+    if (batch === null) break
+    options.onBatch?.(batch, (performance.now() - started) / 1000)
+    total = addSummaries(total, batch)
+  }
+  return total
+}
+
+// A write-off updates an invoice while an event may hold it and wait for the customer's
+// schedule row: PostgreSQL breaks such a deadlock by aborting one side, which is retried.
+const RETRYABLE = new Set(['40P01', '40001'])
+const ATTEMPTS = 3
+
+async function withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      const code = (error as { code?: unknown }).code
+      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './evaluate-customers.js'
+export type { EvaluationSummary, CaseDecision } from './summary.js'
+export { actionsDecidedTotal } from './summary.js'
