@@ -24,7 +24,11 @@ describeOnDatabases('runner_api', (db) => {
   const tokens = {} as Record<TokenScope | 'readIngest', string>
 
   beforeAll(async () => {
-    const ctx: ServiceContext = { db: db(), workspace: 'default' }
+    const ctx: ServiceContext = {
+      db: db(),
+      workspace: 'default',
+      now: () => new Date('2026-01-20T12:00:00Z'),
+    }
     const user = await insertUser(db(), {
       workspace_id: 'default',
       username: 'ops',
@@ -147,6 +151,8 @@ describeOnDatabases('runner_api', (db) => {
     const first = await call('POST', '/v1/events', { token: 'ingest', body: event })
     expect(first.statusCode).toBe(201)
     expect(first.json()).toMatchObject({ applied: true, duplicate: false, customer_id: 'cus_1' })
+    // No policy is published yet: the customer is re-evaluated, and nothing is decided.
+    expect(first.json().decisions).toEqual([])
     const again = await call('POST', '/v1/events', { token: 'ingest', body: event })
     expect(again.statusCode).toBe(200)
     expect(again.json()).toMatchObject({ applied: false, duplicate: true, event_key: 'evt_1' })
@@ -256,6 +262,26 @@ describeOnDatabases('runner_api', (db) => {
     expect(timeline.entries.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'action'])
     expect(timeline.entries[1].action.status).toBe('cancelled')
     expect((await call('GET', '/v1/cases/nope/timeline', { token: 'read' })).statusCode).toBe(404)
+  })
+
+  it('re-evaluates the customer at once when an event arrives under a published policy', async () => {
+    const response = await call('POST', '/v1/events', {
+      token: 'ingest',
+      body: {
+        type: 'payment_failed',
+        invoice_id: 'in_1',
+        at: '2026-01-20T11:00:00Z',
+        decline_code: 'card_declined',
+        decline_class: 'soft',
+      },
+    })
+    expect(response.statusCode).toBe(201)
+    const decisions = response.json().decisions as { case_id: string; invoiceId: string }[]
+    expect(decisions.map((d) => d.invoiceId).sort()).toEqual(['in_1', 'in_2'])
+    const cases = (await call('GET', '/v1/customers/cus_1/cases', { token: 'read' })).json().cases
+    expect(cases.map((c: { id: string }) => c.id).sort()).toEqual(
+      decisions.map((d) => d.case_id).sort(),
+    )
   })
 
   it('answers an unknown route with the same error body', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { recordEvent, type ServiceContext } from '@dun/service'
+import { evaluateCustomers, recordEvent, type ServiceContext } from '@dun/service'
 import { eventBody } from '../schemas.js'
 
 /**
@@ -23,11 +23,23 @@ export function eventRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const recorded = await recordEvent(ctx, request.input)
-        return reply.code(recorded.applied ? 201 : 200).send({
+        const answer = {
           applied: recorded.applied,
           duplicate: !recorded.applied,
           event_key: recorded.eventKey,
           customer_id: recorded.customerId,
+        }
+        if (!recorded.applied) return reply.code(200).send(answer)
+        const now = ctx.now?.() ?? new Date()
+        const summary = await evaluateCustomers(ctx, [recorded.customerId], now, {
+          decisions: true,
+        })
+        return reply.code(201).send({
+          ...answer,
+          decisions: (summary.decisions ?? []).map(({ caseId, decision }) => ({
+            case_id: caseId,
+            ...decision,
+          })),
         })
       },
     )
