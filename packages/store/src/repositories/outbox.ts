@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.js'
 import type { ActionRow, ActionStatus } from '../tables/actions.table.js'
+import type { CustomerRow } from '../tables/customers.table.js'
+import type { InvoiceRow } from '../tables/invoices.table.js'
 import type { NewOutboxMessageRow, OutboxMessageRow } from '../tables/outbox-messages.table.js'
 
 /**
@@ -49,6 +51,43 @@ export async function claimDeliverable(
     )
     .returningAll()
     .execute()
+}
+
+export interface DeliveryTargets {
+  readonly customers: ReadonlyMap<string, CustomerRow>
+  readonly invoices: ReadonlyMap<string, InvoiceRow>
+}
+
+/**
+ * The customers and invoices of a claimed batch, as they are now (opt-outs and balances
+ * may have changed since the actions were decided). Two queries per batch.
+ */
+export async function findDeliveryTargets(
+  db: Db,
+  workspace: string,
+  rows: readonly ActionRow[],
+): Promise<DeliveryTargets> {
+  const customerIds = [...new Set(rows.map((row) => row.customer_id))]
+  const invoiceIds = [...new Set(rows.map((row) => row.invoice_id))]
+  if (rows.length === 0) return { customers: new Map(), invoices: new Map() }
+  const [customers, invoices] = await Promise.all([
+    db
+      .selectFrom('customers')
+      .selectAll()
+      .where('workspace_id', '=', workspace)
+      .where('id', 'in', customerIds)
+      .execute(),
+    db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('workspace_id', '=', workspace)
+      .where('id', 'in', invoiceIds)
+      .execute(),
+  ])
+  return {
+    customers: new Map(customers.map((row) => [row.id, row])),
+    invoices: new Map(invoices.map((row) => [row.id, row])),
+  }
 }
 
 /**
