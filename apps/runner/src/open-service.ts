@@ -1,5 +1,5 @@
 import { connect, openDatabase, pendingMigrations } from '@dun/store'
-import type { ServiceContext } from '@dun/service'
+import { ServiceError, type ServiceContext } from '@dun/service'
 import { CliError } from './cli-error.js'
 import { runnerConfig } from './config.js'
 
@@ -52,4 +52,11 @@ export async function withService<T>(
   } finally {
     await session.close()
   }
+}
+
+/** A use case's refusal as one CLI line: the message, then the hint. */
+export function cliErrorFrom(command: string, error: unknown): unknown {
+  if (!(error instanceof ServiceError)) return error
+  const hint = error.details.hint ? `; ${error.details.hint}` : ''
+  return new CliError(`${command}: ${error.message}${hint}`)
 }

@@ -4,6 +4,11 @@ import { registerSimulate } from './simulate.js'
 import { registerCompile } from './compile.js'
 import { registerTest } from './test.js'
 import { registerCheck } from './check.js'
+import { registerMigrate } from './migrate.js'
+import { registerImport } from './import.js'
+import { registerPublish } from './publish.js'
+import { registerUser } from './user.js'
+import { registerCases } from './cases.js'
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -12,4 +17,9 @@ export function registerCommands(program: Command): void {
   registerCompile(program)
   registerTest(program)
   registerCheck(program)
+  registerMigrate(program)
+  registerImport(program)
+  registerPublish(program)
+  registerUser(program)
+  registerCases(program)
 }

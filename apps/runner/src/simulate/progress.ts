@@ -6,12 +6,12 @@ export interface Progress {
   stop(): void
 }
 
-export function progressFor(stream: NodeJS.WriteStream): Progress {
+export function progressFor(stream: NodeJS.WriteStream, label = 'simulating'): Progress {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} }
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'simulating |{bar}| {percentage}% of the invoices file | {value}/{total} MB',
+      format: `${label} |{bar}| {percentage}% of the invoices file | {value}/{total} MB`,
       hideCursor: true,
       clearOnComplete: true,
     },
