@@ -19,6 +19,7 @@ export interface ZoneCalendar {
 }
 
 interface LocalDay {
+  readonly day: number
   readonly start: number
   readonly end: number
   /** The day starts at 00:00 and keeps one UTC offset: wall minutes are elapsed minutes. */
@@ -39,42 +40,32 @@ export function zoneCalendar(zone: string): ZoneCalendar {
 }
 
 function createZoneCalendar(zone: string): ZoneCalendar {
-  const days = new Map<number, LocalDay>()
+  const days = new DayTable(zone)
   // Wall-clock instants on days with a UTC-offset change, keyed `day * 1440 + minute`: luxon
   // resolves them (DST gaps and overlaps), once each. A plan asks for few minutes, so it stays small.
   const shifted = new Map<number, number>()
   // The last offset seen guesses an instant's day right almost every time.
   let offsetGuess = 0
 
-  const localDay = (day: number): LocalDay => {
-    let record = days.get(day)
-    if (!record) {
-      record = convertDay(zone, day)
-      days.set(day, record)
-    }
+  const locate = (at: number): LocalDay => {
+    let record = days.get(Math.floor((at + offsetGuess) / MS_PER_DAY))
+    while (at < record.start) record = days.get(record.day - 1)
+    while (at >= record.end) record = days.get(record.day + 1)
+    offsetGuess = record.day * MS_PER_DAY - record.start
     return record
-  }
-
-  const locate = (at: number): { day: number; record: LocalDay } => {
-    let day = Math.floor((at + offsetGuess) / MS_PER_DAY)
-    let record = localDay(day)
-    while (at < record.start) record = localDay(--day)
-    while (at >= record.end) record = localDay(++day)
-    offsetGuess = day * MS_PER_DAY - record.start
-    return { day, record }
   }
 
   return {
     zone,
     dayOf: (at) => locate(at).day,
     minuteOf(at) {
-      const { record } = locate(at)
+      const record = locate(at)
       if (record.uniform) return Math.floor((at - record.start) / MS_PER_MINUTE)
       const local = DateTime.fromMillis(at, { zone })
       return local.hour * 60 + local.minute
     },
     instantAt(day, minute) {
-      const record = localDay(day)
+      const record = days.get(day)
       if (record.uniform) return record.start + minute * MS_PER_MINUTE
       const key = day * MINUTES_PER_DAY + minute
       let instant = shifted.get(key)
@@ -84,6 +75,44 @@ function createZoneCalendar(zone: string): ZoneCalendar {
       }
       return instant
     },
+  }
+}
+
+const CHUNK_BITS = 8
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1
+
+/**
+ * One zone's local days, converted on first use, in chunks of 256 consecutive days: the
+ * days asked about cluster, so a lookup is usually an index into the chunk used last.
+ */
+class DayTable {
+  private readonly chunks = new Map<number, (LocalDay | undefined)[]>()
+  private lastIndex = NaN
+  private lastChunk: (LocalDay | undefined)[] = []
+
+  constructor(private readonly zone: string) {}
+
+  get(day: number): LocalDay {
+    if ((day | 0) !== day) throw new RangeError(`day ${day} is not a day number the engine can use`)
+    const index = day >> CHUNK_BITS
+    let chunk = this.lastChunk
+    if (index !== this.lastIndex) {
+      chunk = this.chunks.get(index) ?? this.newChunk(index)
+      this.lastIndex = index
+      this.lastChunk = chunk
+    }
+    let record = chunk[day & CHUNK_MASK]
+    if (!record) {
+      record = convertDay(this.zone, day)
+      chunk[day & CHUNK_MASK] = record
+    }
+    return record
+  }
+
+  private newChunk(index: number): (LocalDay | undefined)[] {
+    const chunk = new Array<LocalDay | undefined>(CHUNK_MASK + 1)
+    this.chunks.set(index, chunk)
+    return chunk
   }
 }
 
@@ -101,6 +130,7 @@ function convertDay(zone: string, day: number): LocalDay {
   const next = DateTime.fromObject(civilDate(day + 1), { zone }).startOf('day')
   const last = DateTime.fromMillis(next.toMillis() - 1, { zone })
   return {
+    day,
     start: start.toMillis(),
     end: next.toMillis(),
     uniform: start.hour === 0 && start.minute === 0 && start.offset === last.offset,

@@ -1,14 +1,17 @@
 import type { Action } from '../action.js'
 import type { Cap } from '../compiled.js'
-import type { SkippedAction, StepRef } from '../decision.js'
+import type { DeferredAction, SkippedAction, StepRef } from '../decision.js'
 import type { CaseFacts, CustomerFacts } from '../facts/input.js'
 import { countWithin } from '../facts/view.js'
 import { MS_PER_DAY, RETRYABLE_HARD_DECLINE_CODES } from '../statutory.js'
-import { supersedeKey } from './action-kind.js'
+import type { IndexedStep } from './rule-set.js'
 
-/** A due step with its position in the plan (the fixed order limits count in). */
-export interface Candidate extends StepRef {
-  readonly order: number
+/** A due step, with what the plan knows about it (its order is the fixed counting order). */
+export interface Candidate {
+  readonly step: IndexedStep
+  readonly scheduledAt: number
+  /** The step's action; a notify narrowed to the channels the customer did not opt out of. */
+  readonly action: Action
 }
 
 /**
@@ -31,19 +34,16 @@ export function filterCaseSteps(
     if (action.type === 'retry_payment') {
       const refusal = retryRefusal(facts, retryCaps, retriesNow, now)
       if (refusal) {
-        skipped.push({ ...stepRef(candidate), ...refusal })
+        skipped.push(skippedAction(candidate, refusal.reason, refusal.detail))
         continue
       }
       retriesNow++
     }
-    if (action.type === 'notify') {
+    if (action.type === 'notify' && customer.opted_out.length > 0) {
       const channels = action.channels.filter((c) => !customer.opted_out.includes(c))
       if (channels.length === 0) {
-        skipped.push({
-          ...stepRef(candidate),
-          reason: 'opted_out',
-          detail: `customer ${customer.id} opted out of ${action.channels.join(', ')}`,
-        })
+        const detail = `customer ${customer.id} opted out of ${action.channels.join(', ')}`
+        skipped.push(skippedAction(candidate, 'opted_out', detail))
         continue
       }
       if (channels.length < action.channels.length) {
@@ -56,30 +56,36 @@ export function filterCaseSteps(
   return { runnable, skipped }
 }
 
-/** Keeps the latest-scheduled step per action key (ties: the later step in the plan). */
-function supersede(due: readonly Candidate[], skipped: SkippedAction[]): Candidate[] {
-  const winners = new Map<string, Candidate>()
-  for (const candidate of due) {
-    const key = supersedeKey(candidate.action)
-    const current = winners.get(key)
-    if (!current || isLater(candidate, current)) winners.set(key, candidate)
-  }
+/**
+ * Keeps the latest-scheduled step per action key (ties: the later step in the plan). A case
+ * has a handful of due steps, so pairwise comparison beats building a map.
+ */
+function supersede(due: readonly Candidate[], skipped: SkippedAction[]): readonly Candidate[] {
+  if (due.length < 2) return due
   const kept: Candidate[] = []
   for (const candidate of due) {
-    const winner = winners.get(supersedeKey(candidate.action))!
+    const winner = latestLike(candidate, due)
     if (winner === candidate) kept.push(candidate)
-    else
-      skipped.push({
-        ...stepRef(candidate),
-        reason: 'superseded',
-        detail: `superseded by step "${winner.stepId}", due at the same time with the same action and scheduled later`,
-      })
+    else {
+      const detail = `superseded by step "${winner.step.step.id}", due at the same time with the same action and scheduled later`
+      skipped.push(skippedAction(candidate, 'superseded', detail))
+    }
   }
   return kept
 }
 
+function latestLike(candidate: Candidate, due: readonly Candidate[]): Candidate {
+  let winner = candidate
+  for (const other of due) {
+    if (other.step.actionKey === candidate.step.actionKey && isLater(other, winner)) winner = other
+  }
+  return winner
+}
+
 function isLater(a: Candidate, b: Candidate): boolean {
-  return a.scheduledAt !== b.scheduledAt ? a.scheduledAt > b.scheduledAt : a.order > b.order
+  return a.scheduledAt !== b.scheduledAt
+    ? a.scheduledAt > b.scheduledAt
+    : a.step.order > b.step.order
 }
 
 function retryRefusal(
@@ -110,6 +116,26 @@ function retryRefusal(
   return null
 }
 
-export function stepRef({ stepId, segment, action, scheduledAt }: StepRef): StepRef {
-  return { stepId, segment, action, scheduledAt }
+// What a decision reports about a candidate. Literals rather than spreads: object spread
+// is the slowest way V8 has to build these, and a busy evaluation builds several.
+export function stepRef({ step, action, scheduledAt }: Candidate): StepRef {
+  return { stepId: step.step.id, segment: step.step.segment, action, scheduledAt }
+}
+
+function skippedAction(
+  { step, action, scheduledAt }: Candidate,
+  reason: SkippedAction['reason'],
+  detail: string,
+): SkippedAction {
+  return { stepId: step.step.id, segment: step.step.segment, action, scheduledAt, reason, detail }
+}
+
+export function deferredAction(
+  { step, action, scheduledAt }: Candidate,
+  reason: DeferredAction['reason'],
+  detail: string,
+  earliestAt: number,
+): DeferredAction {
+  const { id, segment } = step.step
+  return { stepId: id, segment, action, scheduledAt, reason, detail, earliestAt }
 }

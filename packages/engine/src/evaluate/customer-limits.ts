@@ -5,69 +5,101 @@ import type { DeferredAction, DueAction } from '../decision.js'
 import type { ContactFacts } from '../facts/input.js'
 import { MS_PER_DAY } from '../statutory.js'
 import { contactKinds } from './action-kind.js'
-import { stepRef, type Candidate } from './case-filters.js'
+import { deferredAction, stepRef, type Candidate } from './case-filters.js'
 import type { SendWindow } from './send-window.js'
 
 /** A runnable step of one of the customer's cases, with the keys of the fixed counting order. */
 export interface CustomerCandidate {
-  readonly caseIndex: number
   readonly dueAt: number
   readonly invoiceId: string
   readonly candidate: Candidate
+  /** Where the verdict goes: the case's due or deferred actions. */
+  readonly due: DueAction[]
+  readonly deferred: DeferredAction[]
 }
 
-export type LimitVerdict =
-  | { readonly caseIndex: number; readonly kind: 'due'; readonly action: DueAction }
-  | { readonly caseIndex: number; readonly kind: 'deferred'; readonly action: DeferredAction }
+export interface LimitContext {
+  readonly contacts: readonly ContactFacts[]
+  readonly caps: readonly Cap[]
+  readonly window: SendWindow
+  readonly calendar: ZoneCalendar
+  readonly now: number
+}
 
 /**
- * Quiet hours and frequency caps, per customer across all their cases. Contacts due at the
- * same instant are counted in a fixed order — by the case's due date, then step order in
- * the plan, then invoice id — so both execution paths, and every replay, agree.
+ * Quiet hours and frequency caps, per customer across all their cases: each candidate
+ * lands in its case's due or deferred actions. Contacts due at the same instant are counted
+ * in a fixed order — by the case's due date, then step order in the plan, then invoice id —
+ * so both execution paths, and every replay, agree.
  */
-export function applyCustomerLimits(
-  candidates: readonly CustomerCandidate[],
-  contacts: readonly ContactFacts[],
-  caps: readonly Cap[],
-  window: SendWindow,
-  calendar: ZoneCalendar,
-  now: number,
-): LimitVerdict[] {
-  const ordered = [...candidates].sort(
-    (a, b) =>
-      a.dueAt - b.dueAt ||
-      a.candidate.order - b.candidate.order ||
-      (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0),
-  )
-  const counters = caps.map((cap) => capCounter(cap, contacts, now))
-  const quiet = window.isQuiet(calendar.minuteOf(now))
-  return ordered.map(({ caseIndex, candidate }) => {
+export function applyCustomerLimits(candidates: CustomerCandidate[], context: LimitContext): void {
+  sortInCountingOrder(candidates)
+  // Worked out on the first contact only: most evaluations make none.
+  let quiet: boolean | undefined
+  let counters: CapCounter[] | undefined
+  for (const { candidate, due, deferred } of candidates) {
     const kinds = contactKinds(candidate.action)
-    if (kinds.length === 0) return { caseIndex, kind: 'due', action: stepRef(candidate) }
+    if (kinds.length === 0) {
+      due.push(stepRef(candidate))
+      continue
+    }
+    const { window, calendar, now } = context
+    quiet ??= window.isQuiet(calendar.minuteOf(now))
     if (quiet) {
       const detail = `quiet hours ${window.description} in the customer's time zone (${calendar.zone})`
       const earliestAt = window.nextOpen(calendar, now)
-      return {
-        caseIndex,
-        kind: 'deferred',
-        action: { ...stepRef(candidate), reason: 'quiet_hours', detail, earliestAt },
-      }
+      deferred.push(deferredAction(candidate, 'quiet_hours', detail, earliestAt))
+      continue
     }
-    const blocked = counters
-      .map((counter) => counter.check(kinds))
-      .filter((block): block is CapBlock => block !== null)
+    counters ??= context.caps.map((cap) => new CapCounter(cap, context.contacts, now))
+    const blocked = blocks(counters, kinds)
     if (blocked.length > 0) {
       const earliestAt = Math.max(...blocked.map((b) => b.until))
       const detail = blocked.map((b) => b.detail).join('; ')
-      return {
-        caseIndex,
-        kind: 'deferred',
-        action: { ...stepRef(candidate), reason: 'cap', detail, earliestAt },
-      }
+      deferred.push(deferredAction(candidate, 'cap', detail, earliestAt))
+      continue
     }
     for (const counter of counters) counter.record(kinds)
-    return { caseIndex, kind: 'due', action: stepRef(candidate) }
-  })
+    due.push(stepRef(candidate))
+  }
+}
+
+/**
+ * A customer has a handful of candidates, already in counting order within each case:
+ * insertion sort (stable, like `Array.prototype.sort`) is linear on them and has none of the
+ * built-in sort's fixed cost.
+ */
+function sortInCountingOrder(candidates: CustomerCandidate[]): void {
+  if (candidates.length > 32) {
+    candidates.sort(countingOrder)
+    return
+  }
+  for (let i = 1; i < candidates.length; i++) {
+    const item = candidates[i]!
+    let j = i - 1
+    while (j >= 0 && countingOrder(candidates[j]!, item) > 0) {
+      candidates[j + 1] = candidates[j]!
+      j--
+    }
+    candidates[j + 1] = item
+  }
+}
+
+function countingOrder(a: CustomerCandidate, b: CustomerCandidate): number {
+  return (
+    a.dueAt - b.dueAt ||
+    a.candidate.step.order - b.candidate.step.order ||
+    (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0)
+  )
+}
+
+function blocks(counters: readonly CapCounter[], kinds: readonly ContactKind[]): CapBlock[] {
+  const blocked: CapBlock[] = []
+  for (const counter of counters) {
+    const block = counter.check(kinds)
+    if (block) blocked.push(block)
+  }
+  return blocked
 }
 
 interface CapBlock {
@@ -75,35 +107,47 @@ interface CapBlock {
   readonly detail: string
 }
 
-interface CapCounter {
-  check(kinds: readonly ContactKind[]): CapBlock | null
-  record(kinds: readonly ContactKind[]): void
-}
-
 /** Counts one cap's contacts in `(now - window, now]`; a contact leaves it `window` after it was made. */
-function capCounter(cap: Cap, contacts: readonly ContactFacts[], now: number): CapCounter {
-  const window = cap.windowDays * MS_PER_DAY
-  const counts = (kind: ContactKind) =>
-    cap.scope === kind || (cap.scope === 'messages' && kind !== 'call')
-  const times = contacts
-    .filter((c) => counts(c.kind) && c.at > now - window && c.at <= now)
-    .map((c) => c.at)
-    .sort((a, b) => a - b)
-  const adds = (kinds: readonly ContactKind[]) => kinds.filter(counts).length
-  return {
-    check(kinds) {
-      const add = adds(kinds)
-      if (add === 0 || times.length + add <= cap.max) return null
-      // Enough of the oldest counted contacts must leave the window to make room.
-      const leaving = Math.min(times.length + add - cap.max, times.length)
-      return {
-        until: (times[leaving - 1] ?? now) + window,
-        detail: `at most ${cap.max} ${scopeLabel(cap)} per ${cap.windowDays} days reached (${times.length} made)`,
-      }
-    },
-    record(kinds) {
-      for (let i = adds(kinds); i > 0; i--) times.push(now)
-    },
+class CapCounter {
+  private readonly window: number
+  private readonly times: number[] = []
+
+  constructor(
+    private readonly cap: Cap,
+    contacts: readonly ContactFacts[],
+    private readonly now: number,
+  ) {
+    this.window = cap.windowDays * MS_PER_DAY
+    for (const c of contacts) {
+      if (this.counts(c.kind) && c.at > now - this.window && c.at <= now) this.times.push(c.at)
+    }
+    this.times.sort((a, b) => a - b)
+  }
+
+  check(kinds: readonly ContactKind[]): CapBlock | null {
+    const { cap, times } = this
+    const add = this.adds(kinds)
+    if (add === 0 || times.length + add <= cap.max) return null
+    // Enough of the oldest counted contacts must leave the window to make room.
+    const leaving = Math.min(times.length + add - cap.max, times.length)
+    return {
+      until: (times[leaving - 1] ?? this.now) + this.window,
+      detail: `at most ${cap.max} ${scopeLabel(cap)} per ${cap.windowDays} days reached (${times.length} made)`,
+    }
+  }
+
+  record(kinds: readonly ContactKind[]): void {
+    for (let i = this.adds(kinds); i > 0; i--) this.times.push(this.now)
+  }
+
+  private counts(kind: ContactKind): boolean {
+    return this.cap.scope === kind || (this.cap.scope === 'messages' && kind !== 'call')
+  }
+
+  private adds(kinds: readonly ContactKind[]): number {
+    let add = 0
+    for (const kind of kinds) if (this.counts(kind)) add++
+    return add
   }
 }
 

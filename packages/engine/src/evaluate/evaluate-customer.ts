@@ -9,11 +9,12 @@ import type {
 } from '../decision.js'
 import type { CustomerCaseFacts } from '../facts/input.js'
 import { buildFactView } from '../facts/view.js'
-import { filterCaseSteps, stepRef, type Candidate } from './case-filters.js'
+import { deferredAction, filterCaseSteps, type Candidate } from './case-filters.js'
 import { applyCustomerLimits, type CustomerCandidate } from './customer-limits.js'
 import type { PolicyContext } from './policy-context.js'
 import type { EngineProgram, RuleOutcome } from './program.js'
-import { scheduledAt } from './schedule.js'
+import type { IndexedStep } from './rule-set.js'
+import { scheduledAt, segmentSchedule } from './schedule.js'
 import { nextDailyCheck, wakeTime } from './wake-time.js'
 
 export interface EvaluateOptions {
@@ -26,9 +27,11 @@ interface CaseWork {
   readonly index: number
   readonly status: CaseStatus
   readonly segment: number | null
+  /** The matched segment's step times for this case (`segmentSchedule`), when it has one. */
+  readonly schedule: readonly (number | null)[] | null
   readonly problem: Decision['problem']
   readonly trace: readonly RuleTrace[] | null
-  readonly runnable: Candidate[]
+  readonly runnable: readonly Candidate[]
   readonly due: DueAction[]
   readonly deferred: DeferredAction[]
   readonly skipped: SkippedAction[]
@@ -47,36 +50,42 @@ export function* evaluateCustomerProgram(
   options: EvaluateOptions = {},
 ): EngineProgram<Decision[]> {
   const calendar = zoneCalendar(facts.customer.timezone)
+  const trace = options.trace === true
   const work: CaseWork[] = []
+  const candidates: CustomerCandidate[] = []
   for (let index = 0; index < facts.cases.length; index++) {
     const early = precheck(policy, facts, index)
     if (early) {
       work.push(early)
       continue
     }
-    const outcome = yield { view: buildFactView(facts, index, now), trace: options.trace === true }
-    work.push(readOutcome(policy, facts, index, now, calendar, outcome))
+    const outcome = yield { view: buildFactView(facts, index, now), trace }
+    const done = readOutcome(policy, facts, index, now, calendar, outcome)
+    work.push(done)
+    const { invoice } = facts.cases[index]!
+    for (const candidate of done.runnable) {
+      candidates.push({
+        dueAt: invoice.due_at,
+        invoiceId: invoice.id,
+        candidate,
+        due: done.due,
+        deferred: done.deferred,
+      })
+    }
   }
-  const candidates: CustomerCandidate[] = work.flatMap((w) =>
-    w.runnable.map((candidate) => {
-      const invoice = facts.cases[w.index]!.invoice
-      return { caseIndex: w.index, dueAt: invoice.due_at, invoiceId: invoice.id, candidate }
-    }),
-  )
-  const verdicts = applyCustomerLimits(
-    candidates,
-    facts.contacts,
-    policy.contactCaps,
-    policy.window,
-    calendar,
-    now,
-  )
-  for (const verdict of verdicts) {
-    const target = work[verdict.caseIndex]!
-    if (verdict.kind === 'due') target.due.push(verdict.action)
-    else target.deferred.push(verdict.action)
+  if (candidates.length > 0) {
+    applyCustomerLimits(candidates, {
+      contacts: facts.contacts,
+      caps: policy.contactCaps,
+      window: policy.window,
+      calendar,
+      now,
+    })
   }
-  return work.map((w) => decide(policy, facts, w, now, calendar))
+  const decisions = new Array<Decision>(work.length)
+  for (let i = 0; i < work.length; i++)
+    decisions[i] = decide(policy, facts, work[i]!, now, calendar)
+  return decisions
 }
 
 /** Cases decided without running rules: a currency the policy cannot price, or a settled invoice. */
@@ -84,26 +93,33 @@ function precheck(policy: PolicyContext, facts: CustomerCaseFacts, index: number
   const { invoice } = facts.cases[index]!
   if (!policy.currencies.has(invoice.currency)) {
     const listed = [...policy.currencies].join(', ')
-    return emptyWork(index, 'rejected', {
-      code: 'currency_not_in_policy',
-      message: `invoice ${invoice.id} is in ${invoice.currency}, which policy "${policy.compiled.policy.name}" does not list (it lists ${listed}); add ${invoice.currency} to the policy's currencies and thresholds, or dun this invoice under another policy`,
+    return caseWork(index, 'rejected', {
+      problem: {
+        code: 'currency_not_in_policy',
+        message: `invoice ${invoice.id} is in ${invoice.currency}, which policy "${policy.compiled.policy.name}" does not list (it lists ${listed}); add ${invoice.currency} to the policy's currencies and thresholds, or dun this invoice under another policy`,
+      },
     })
   }
-  if (invoice.status !== 'open' || invoice.balance <= 0) return emptyWork(index, 'stopped', null)
+  if (invoice.status !== 'open' || invoice.balance <= 0) return caseWork(index, 'stopped', {})
   return null
 }
 
-function emptyWork(index: number, status: CaseStatus, problem: Decision['problem']): CaseWork {
+function caseWork(
+  index: number,
+  status: CaseStatus,
+  parts: Partial<Omit<CaseWork, 'index' | 'status'>>,
+): CaseWork {
   return {
     index,
     status,
-    segment: null,
-    problem,
-    trace: null,
-    runnable: [],
+    segment: parts.segment ?? null,
+    schedule: parts.schedule ?? null,
+    problem: parts.problem ?? null,
+    trace: parts.trace ?? null,
+    runnable: parts.runnable ?? [],
     due: [],
-    deferred: [],
-    skipped: [],
+    deferred: parts.deferred ?? [],
+    skipped: parts.skipped ?? [],
   }
 }
 
@@ -119,7 +135,7 @@ function readOutcome(
   let stopped = false
   let pause: string | null = null
   let segment: number | null = null
-  const due: Candidate[] = []
+  let fired: IndexedStep[] | null = null
   const roles = policy.rules.roles
   for (let i = 0; i < roles.length; i++) {
     if (!outcome.fired[i]) continue
@@ -134,38 +150,40 @@ function readOutcome(
       case 'segment':
         segment = role.segment
         break
-      case 'step': {
-        const { step, order } = role.step
-        const at = scheduledAt(step, caseFacts.invoice, calendar, policy.window)
-        // The rule holds from the local day's midnight; the step is due at its scheduled time.
-        if (at !== null && at <= now) {
-          due.push({
-            stepId: step.id,
-            segment: step.segment,
-            action: step.action,
-            scheduledAt: at,
-            order,
-          })
-        }
+      case 'step':
+        ;(fired ??= []).push(role.step)
         break
-      }
     }
   }
-  const base = { ...emptyWork(index, 'active', null), trace: outcome.trace }
-  if (stopped) return { ...base, status: 'stopped' }
+  const { trace } = outcome
+  if (stopped) return caseWork(index, 'stopped', { trace })
+  const schedule =
+    segment === null
+      ? null
+      : segmentSchedule(
+          policy.rules.segmentSteps[segment] ?? [],
+          caseFacts.invoice,
+          calendar,
+          policy.window,
+        )
+  const due: Candidate[] = []
+  for (const step of fired ?? []) {
+    const at =
+      schedule !== null && step.segment === segment
+        ? schedule[step.position]!
+        : scheduledAt(step.step, caseFacts.invoice, calendar, policy.window)
+    // The rule holds from the local day's midnight; the step is due at its scheduled time.
+    if (at !== null && at <= now) due.push({ step, scheduledAt: at, action: step.step.action })
+  }
   if (pause !== null) {
     const promise = facts.customer.promise_to_pay_until
     const earliestAt =
       promise !== null && promise > now
         ? promise
         : nextDailyCheck({ calendar, window: policy.window, now })
-    const deferred = due.map((candidate): DeferredAction => ({
-      ...stepRef(candidate),
-      reason: 'pause',
-      detail: `paused while ${pause}`,
-      earliestAt,
-    }))
-    return { ...base, status: 'paused', segment, deferred }
+    const detail = `paused while ${pause}`
+    const deferred = due.map((candidate) => deferredAction(candidate, 'pause', detail, earliestAt))
+    return caseWork(index, 'paused', { segment, schedule, trace, deferred })
   }
   const { runnable, skipped } = filterCaseSteps(
     due,
@@ -174,7 +192,7 @@ function readOutcome(
     policy.retryCaps,
     now,
   )
-  return { ...base, segment, runnable, skipped }
+  return caseWork(index, 'active', { segment, schedule, trace, runnable, skipped })
 }
 
 function decide(
@@ -190,16 +208,15 @@ function decide(
   let nextWakeAt: number | null = null
   if (!settled && work.segment === null) status = work.status === 'paused' ? 'paused' : 'completed'
   if (!settled && work.segment !== null) {
-    const done = new Set(caseFacts.dunning.steps_done)
-    for (const action of [...work.due, ...work.skipped]) done.add(action.stepId)
     const wake = wakeTime({
-      rules: policy.rules,
       window: policy.window,
       calendar,
-      segment: work.segment,
-      facts: caseFacts,
+      steps: policy.rules.segmentSteps[work.segment] ?? [],
+      times: work.schedule ?? [],
+      dayFromDue: calendar.dayOf(now) - calendar.dayOf(caseFacts.invoice.due_at),
       customer: facts.customer,
-      done,
+      stepsDone: caseFacts.dunning.steps_done,
+      performed: [work.due, work.skipped],
       deferred: work.deferred,
       paused: work.status === 'paused',
       now,

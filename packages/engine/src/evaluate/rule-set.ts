@@ -1,5 +1,7 @@
 import type { CompiledPolicy, Condition, PlanSegment, PlanStep, RuleJson } from '../compiled.js'
+import type { ContactKind } from '../channels.js'
 import { FACTS } from '../facts/catalogue.js'
+import { contactKinds, supersedeKey } from './action-kind.js'
 import { isFactReference } from './compile-condition.js'
 
 /**
@@ -27,6 +29,14 @@ export interface IndexedStep {
   /** Position in the plan (segments in order, steps in order): the fixed tie-break order. */
   readonly order: number
   readonly segment: number
+  /** Position among its segment's steps (`RuleSet.segmentSteps`). */
+  readonly position: number
+  /** Its `supersedeKey`, numbered: steps with equal numbers do the same thing. */
+  readonly actionKey: number
+  /** The contacts its action makes (before opt-outs narrow a notify). */
+  readonly contacts: readonly ContactKind[]
+  /** Its guard reads a volatile fact (`RuleSet.recheckDaily`). */
+  readonly recheckDaily: boolean
 }
 
 export interface RuleSet {
@@ -50,18 +60,20 @@ export interface RuleSet {
 
 export function buildRuleSet(compiled: CompiledPolicy): RuleSet {
   const segments = compiled.plan.segments
-  const stepsById = indexSteps(segments)
+  const placed = placeSteps(segments)
+  const recheckDaily = new Set<string>()
+  for (const rule of compiled.rules) {
+    const step = rule.event.type === 'step' ? placed.get(rule.event.params.step)?.step : undefined
+    if (step && guardIsVolatile(rule, step)) recheckDaily.add(step.id)
+  }
+  const stepsById = indexSteps(placed, recheckDaily)
   const rules: EngineRule[] = []
   const roles: RuleRole[] = []
   const firstRuleOfSegment = new Map<number, RuleJson>()
-  const recheckDaily = new Set<string>()
   for (const rule of compiled.rules) {
     const role = roleOf(rule, stepsById)
-    if (role.kind === 'step') {
-      if (!firstRuleOfSegment.has(role.step.segment))
-        firstRuleOfSegment.set(role.step.segment, rule)
-      if (guardIsVolatile(rule, role.step.step)) recheckDaily.add(role.step.step.id)
-    }
+    if (role.kind === 'step' && !firstRuleOfSegment.has(role.step.segment))
+      firstRuleOfSegment.set(role.step.segment, rule)
     rules.push(rule)
     roles.push(role)
   }
@@ -118,13 +130,41 @@ function readsVolatileFact(condition: Condition): boolean {
   )
 }
 
-function indexSteps(segments: readonly PlanSegment[]): Map<string, IndexedStep> {
-  const steps = new Map<string, IndexedStep>()
+type PlacedStep = Pick<IndexedStep, 'step' | 'order' | 'segment'>
+
+function placeSteps(segments: readonly PlanSegment[]): Map<string, PlacedStep> {
+  const placed = new Map<string, PlacedStep>()
   segments.forEach((segment, segmentIndex) => {
     for (const step of segment.steps) {
-      steps.set(step.id, { step, order: steps.size, segment: segmentIndex })
+      placed.set(step.id, { step, order: placed.size, segment: segmentIndex })
     }
   })
+  return placed
+}
+
+// Everything about a step that does not change between evaluations, worked out once.
+function indexSteps(
+  placed: ReadonlyMap<string, PlacedStep>,
+  recheckDaily: ReadonlySet<string>,
+): Map<string, IndexedStep> {
+  const actionKeys = new Map<string, number>()
+  const positions: number[] = []
+  const steps = new Map<string, IndexedStep>()
+  for (const [id, { step, order, segment }] of placed) {
+    const key = supersedeKey(step.action)
+    if (!actionKeys.has(key)) actionKeys.set(key, actionKeys.size)
+    const position = positions[segment] ?? 0
+    positions[segment] = position + 1
+    steps.set(id, {
+      step,
+      order,
+      segment,
+      position,
+      actionKey: actionKeys.get(key)!,
+      contacts: contactKinds(step.action),
+      recheckDaily: recheckDaily.has(id),
+    })
+  }
   return steps
 }
 

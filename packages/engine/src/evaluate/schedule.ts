@@ -2,6 +2,7 @@ import type { ZoneCalendar } from '../calendar.js'
 import type { PlanStep } from '../compiled.js'
 import type { InvoiceFacts } from '../facts/input.js'
 import { MS_PER_HOUR } from '../statutory.js'
+import type { IndexedStep } from './rule-set.js'
 import type { SendWindow } from './send-window.js'
 
 /**
@@ -15,11 +16,48 @@ export function scheduledAt(
   calendar: ZoneCalendar,
   window: SendWindow,
 ): number | null {
-  const { anchor: from, unit, offset, at } = step.timing
-  const anchor = from === 'due' ? invoice.due_at : invoice.first_failed_at
+  const anchor = anchorOf(step, invoice)
   if (anchor === null) return null
+  return timeFrom(step, anchor, calendar.dayOf(anchor), calendar, window)
+}
+
+/**
+ * The scheduled times of one segment's steps for one case, indexed like the segment's
+ * steps (`IndexedStep.position`): each anchor's local day is looked up once, not per step.
+ */
+export function segmentSchedule(
+  steps: readonly IndexedStep[],
+  invoice: InvoiceFacts,
+  calendar: ZoneCalendar,
+  window: SendWindow,
+): (number | null)[] {
+  const dueDay = calendar.dayOf(invoice.due_at)
+  const failedAt = invoice.first_failed_at
+  const failureDay = failedAt === null ? 0 : calendar.dayOf(failedAt)
+  const times = new Array<number | null>(steps.length)
+  for (let i = 0; i < steps.length; i++) {
+    const { step } = steps[i]!
+    const anchor = anchorOf(step, invoice)
+    const anchorDay = step.timing.anchor === 'due' ? dueDay : failureDay
+    times[i] = anchor === null ? null : timeFrom(step, anchor, anchorDay, calendar, window)
+  }
+  return times
+}
+
+function anchorOf(step: PlanStep, invoice: InvoiceFacts): number | null {
+  return step.timing.anchor === 'due' ? invoice.due_at : invoice.first_failed_at
+}
+
+function timeFrom(
+  step: PlanStep,
+  anchor: number,
+  anchorDay: number,
+  calendar: ZoneCalendar,
+  window: SendWindow,
+): number {
+  const { unit, offset, at } = step.timing
   if (unit === 'hour') return anchor + offset * MS_PER_HOUR
-  return calendar.instantAt(calendar.dayOf(anchor) + offset, at ?? window.opensAt)
+  return calendar.instantAt(anchorDay + offset, at ?? window.opensAt)
 }
 
 /** A pre-due step (negative offset) never fires on or after the due day. */

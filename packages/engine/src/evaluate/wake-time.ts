@@ -1,20 +1,24 @@
 import type { ZoneCalendar } from '../calendar.js'
-import type { DeferredAction } from '../decision.js'
-import type { CaseFacts, CustomerFacts } from '../facts/input.js'
+import type { DeferredAction, StepRef } from '../decision.js'
+import type { CustomerFacts } from '../facts/input.js'
 import { MS_PER_DAY, RECHECK_DAYS_AFTER_LAST_STEP } from '../statutory.js'
-import type { RuleSet } from './rule-set.js'
-import { isPastPreDue, scheduledAt } from './schedule.js'
+import type { IndexedStep } from './rule-set.js'
+import { isPastPreDue } from './schedule.js'
 import type { SendWindow } from './send-window.js'
 
 export interface WakeInput {
-  readonly rules: RuleSet
   readonly window: SendWindow
   readonly calendar: ZoneCalendar
-  readonly segment: number
-  readonly facts: CaseFacts
+  /** The matched segment's steps, and their scheduled times for this case (`segmentSchedule`). */
+  readonly steps: readonly IndexedStep[]
+  readonly times: readonly (number | null)[]
+  /** Local days from the invoice's due day to `now`. */
+  readonly dayFromDue: number
   readonly customer: CustomerFacts
-  /** Steps done before, or performed or skipped by this decision. */
-  readonly done: ReadonlySet<string>
+  /** Steps done before this decision. */
+  readonly stepsDone: readonly string[]
+  /** Steps this decision performs or skips: done from now on. */
+  readonly performed: readonly (readonly StepRef[])[]
   readonly deferred: readonly DeferredAction[]
   readonly paused: boolean
   readonly now: number
@@ -34,25 +38,27 @@ export interface Wake {
  * last scheduled step.
  */
 export function wakeTime(input: WakeInput): Wake {
-  const { rules, window, calendar, facts, now } = input
-  const today = calendar.dayOf(now)
-  const dayFromDue = today - calendar.dayOf(facts.invoice.due_at)
-  const deferredIds = new Set(input.deferred.map((d) => d.stepId))
+  const { steps, times, now } = input
   let next = Infinity
   let last = -Infinity
   let recheck = input.paused
   let awaitsAnchor = false
-  for (const { step } of rules.segmentSteps[input.segment] ?? []) {
-    const at = scheduledAt(step, facts.invoice, calendar, window)
+  for (let i = 0; i < steps.length; i++) {
+    const { step, recheckDaily } = steps[i]!
+    const at = times[i]!
     if (at === null) {
-      awaitsAnchor ||= !input.done.has(step.id)
+      awaitsAnchor ||= !isDone(input, step.id)
       continue
     }
     last = Math.max(last, at)
-    if (input.done.has(step.id) || deferredIds.has(step.id) || isPastPreDue(step, dayFromDue))
+    if (
+      isDone(input, step.id) ||
+      isDeferred(input, step.id) ||
+      isPastPreDue(step, input.dayFromDue)
+    )
       continue
     if (at > now) next = Math.min(next, at)
-    else if (rules.recheckDaily.has(step.id)) recheck = true
+    else if (recheckDaily) recheck = true
   }
   for (const deferral of input.deferred) {
     if (deferral.reason !== 'pause') next = Math.min(next, deferral.earliestAt)
@@ -67,6 +73,18 @@ export function wakeTime(input: WakeInput): Wake {
     nextWakeAt: idle ? null : next,
     completed: idle && !awaitsAnchor && !input.paused && input.deferred.length === 0,
   }
+}
+
+// A case has a handful of steps: scanning the short lists beats building sets per decision.
+function isDone(input: WakeInput, stepId: string): boolean {
+  if (input.stepsDone.includes(stepId)) return true
+  for (const refs of input.performed) for (const ref of refs) if (ref.stepId === stepId) return true
+  return false
+}
+
+function isDeferred(input: WakeInput, stepId: string): boolean {
+  for (const deferral of input.deferred) if (deferral.stepId === stepId) return true
+  return false
 }
 
 /** The next local day's send-window opening: when a paused or guarded case is looked at again. */
