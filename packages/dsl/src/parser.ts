@@ -7,6 +7,10 @@ import * as t from './tokens.js'
  * into the AST, so this file stays a readable grammar. Rules are class properties (a
  * mistyped rule name does not compile); `recoveryEnabled` gives the editor a partial tree
  * and several errors per keystroke.
+ *
+ * Each `OR` reads its alternatives from a field built once (Chevrotain's advice): a literal
+ * array would allocate an object and a closure per alternative on every call, and that
+ * garbage was the parser's largest cost.
  */
 export class DunParser extends CstParser {
   constructor() {
@@ -38,15 +42,17 @@ export class DunParser extends CstParser {
 
   /** One rule for the alternatives keeps the items in source order in the CST. */
   public policyItem = this.RULE('policyItem', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.currencies) },
-      { ALT: () => this.SUBRULE(this.anchor) },
-      { ALT: () => this.SUBRULE(this.limits) },
-      { ALT: () => this.SUBRULE(this.stop) },
-      { ALT: () => this.SUBRULE(this.pause) },
-      { ALT: () => this.SUBRULE(this.segment) },
-    ])
+    this.OR(this.policyItemAlternatives)
   })
+
+  private readonly policyItemAlternatives = [
+    { ALT: () => this.SUBRULE(this.currencies) },
+    { ALT: () => this.SUBRULE(this.anchor) },
+    { ALT: () => this.SUBRULE(this.limits) },
+    { ALT: () => this.SUBRULE(this.stop) },
+    { ALT: () => this.SUBRULE(this.pause) },
+    { ALT: () => this.SUBRULE(this.segment) },
+  ]
 
   public currencies = this.RULE('currencies', () => {
     this.CONSUME(t.Currencies)
@@ -60,8 +66,13 @@ export class DunParser extends CstParser {
 
   /** `due` or `failure`: what step days count from. */
   public anchorPoint = this.RULE('anchorPoint', () => {
-    this.OR([{ ALT: () => this.CONSUME(t.Due) }, { ALT: () => this.CONSUME(t.Failure) }])
+    this.OR(this.anchorPointAlternatives)
   })
+
+  private readonly anchorPointAlternatives = [
+    { ALT: () => this.CONSUME(t.Due) },
+    { ALT: () => this.CONSUME(t.Failure) },
+  ]
 
   public limits = this.RULE('limits', () => {
     this.CONSUME(t.Limits)
@@ -74,8 +85,13 @@ export class DunParser extends CstParser {
   })
 
   public limitItem = this.RULE('limitItem', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.quietHours) }, { ALT: () => this.SUBRULE(this.cap) }])
+    this.OR(this.limitItemAlternatives)
   })
+
+  private readonly limitItemAlternatives = [
+    { ALT: () => this.SUBRULE(this.quietHours) },
+    { ALT: () => this.SUBRULE(this.cap) },
+  ]
 
   public quietHours = this.RULE('quietHours', () => {
     this.CONSUME(t.Quiet)
@@ -152,24 +168,31 @@ export class DunParser extends CstParser {
 
   /** `day` or `hour`, in steps and expectations. */
   public stepUnit = this.RULE('stepUnit', () => {
-    this.OR([{ ALT: () => this.CONSUME(t.Day) }, { ALT: () => this.CONSUME(t.Hour) }])
+    this.OR(this.stepUnitAlternatives)
   })
+
+  private readonly stepUnitAlternatives = [
+    { ALT: () => this.CONSUME(t.Day) },
+    { ALT: () => this.CONSUME(t.Hour) },
+  ]
 
   // ---------- actions ----------
 
   public action = this.RULE('action', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.notifyAction) },
-      { ALT: () => this.SUBRULE(this.callAction) },
-      { ALT: () => this.SUBRULE(this.retryAction) },
-      { ALT: () => this.SUBRULE(this.taskAction) },
-      { ALT: () => this.SUBRULE(this.escalateAction) },
-      { ALT: () => this.SUBRULE(this.offerPlanAction) },
-      { ALT: () => this.SUBRULE(this.offerPartialAction) },
-      { ALT: () => this.SUBRULE(this.lateFeeAction) },
-      { ALT: () => this.SUBRULE(this.accountAction) },
-    ])
+    this.OR(this.actionAlternatives)
   })
+
+  private readonly actionAlternatives = [
+    { ALT: () => this.SUBRULE(this.notifyAction) },
+    { ALT: () => this.SUBRULE(this.callAction) },
+    { ALT: () => this.SUBRULE(this.retryAction) },
+    { ALT: () => this.SUBRULE(this.taskAction) },
+    { ALT: () => this.SUBRULE(this.escalateAction) },
+    { ALT: () => this.SUBRULE(this.offerPlanAction) },
+    { ALT: () => this.SUBRULE(this.offerPartialAction) },
+    { ALT: () => this.SUBRULE(this.lateFeeAction) },
+    { ALT: () => this.SUBRULE(this.accountAction) },
+  ]
 
   public notifyAction = this.RULE('notifyAction', () => {
     this.OPTION(() => this.CONSUME(t.Notify))
@@ -202,16 +225,18 @@ export class DunParser extends CstParser {
   public escalateAction = this.RULE('escalateAction', () => {
     this.CONSUME(t.Escalate)
     this.CONSUME(t.To)
-    this.OR([
-      { ALT: () => this.CONSUME(t.Collections) },
-      {
-        ALT: () => {
-          this.CONSUME(t.Agency)
-          this.OPTION(() => this.CONSUME(t.AnyString, { LABEL: 'agency' }))
-        },
-      },
-    ])
+    this.OR(this.escalateActionAlternatives)
   })
+
+  private readonly escalateActionAlternatives = [
+    { ALT: () => this.CONSUME(t.Collections) },
+    {
+      ALT: () => {
+        this.CONSUME(t.Agency)
+        this.OPTION(() => this.CONSUME(t.AnyString, { LABEL: 'agency' }))
+      },
+    },
+  ]
 
   public offerPlanAction = this.RULE('offerPlanAction', () => {
     this.CONSUME(t.Offer)
@@ -238,37 +263,44 @@ export class DunParser extends CstParser {
   public lateFeeAction = this.RULE('lateFeeAction', () => {
     this.CONSUME(t.Late)
     this.CONSUME(t.Fee)
-    this.OR([{ ALT: () => this.SUBRULE(this.money) }, { ALT: () => this.CONSUME(t.Percent) }])
+    this.OR(this.lateFeeActionAlternatives)
   })
 
+  private readonly lateFeeActionAlternatives = [
+    { ALT: () => this.SUBRULE(this.money) },
+    { ALT: () => this.CONSUME(t.Percent) },
+  ]
+
   public accountAction = this.RULE('accountAction', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Suspend)
-          this.CONSUME(t.Subscription)
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(t.Cancel)
-          this.CONSUME2(t.Subscription)
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(t.Block)
-          this.CONSUME(t.Changes)
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(t.Write)
-          this.CONSUME(t.Off)
-        },
-      },
-    ])
+    this.OR(this.accountActionAlternatives)
   })
+
+  private readonly accountActionAlternatives = [
+    {
+      ALT: () => {
+        this.CONSUME(t.Suspend)
+        this.CONSUME(t.Subscription)
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(t.Cancel)
+        this.CONSUME2(t.Subscription)
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(t.Block)
+        this.CONSUME(t.Changes)
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(t.Write)
+        this.CONSUME(t.Off)
+      },
+    },
+  ]
 
   // ---------- expressions ----------
 
@@ -289,65 +321,71 @@ export class DunParser extends CstParser {
   })
 
   public notExpression = this.RULE('notExpression', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Not)
-          this.SUBRULE(this.notExpression)
-        },
-      },
-      { ALT: () => this.SUBRULE(this.predicate) },
-    ])
+    this.OR(this.notExpressionAlternatives)
   })
+
+  private readonly notExpressionAlternatives = [
+    {
+      ALT: () => {
+        this.CONSUME(t.Not)
+        this.SUBRULE(this.notExpression)
+      },
+    },
+    { ALT: () => this.SUBRULE(this.predicate) },
+  ]
 
   public predicate = this.RULE('predicate', () => {
     this.SUBRULE(this.operand, { LABEL: 'subject' })
     this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(t.CompareOperator)
-            this.SUBRULE2(this.operand, { LABEL: 'right' })
-          },
-        },
-        {
-          ALT: () => {
-            this.OPTION2(() => this.CONSUME(t.Not))
-            this.CONSUME(t.In)
-            this.SUBRULE(this.list)
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(t.Contains)
-            this.SUBRULE3(this.operand, { LABEL: 'item' })
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(t.Is)
-            this.OPTION3(() => this.CONSUME2(t.Not))
-            this.CONSUME(t.Word, { LABEL: 'value' })
-          },
-        },
-      ])
+      this.OR(this.predicateAlternatives)
     })
   })
 
+  private readonly predicateAlternatives = [
+    {
+      ALT: () => {
+        this.CONSUME(t.CompareOperator)
+        this.SUBRULE2(this.operand, { LABEL: 'right' })
+      },
+    },
+    {
+      ALT: () => {
+        this.OPTION2(() => this.CONSUME(t.Not))
+        this.CONSUME(t.In)
+        this.SUBRULE(this.list)
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(t.Contains)
+        this.SUBRULE3(this.operand, { LABEL: 'item' })
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(t.Is)
+        this.OPTION3(() => this.CONSUME2(t.Not))
+        this.CONSUME(t.Word, { LABEL: 'value' })
+      },
+    },
+  ]
+
   public operand = this.RULE('operand', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.money) },
-      { GATE: () => this.unitFollows(), ALT: () => this.SUBRULE(this.duration) },
-      { ALT: () => this.CONSUME(t.NumberLiteral) },
-      { ALT: () => this.SUBRULE(this.path) },
-      { ALT: () => this.CONSUME(t.AnyString) },
-      { ALT: () => this.CONSUME(t.True) },
-      { ALT: () => this.CONSUME(t.False) },
-      { ALT: () => this.CONSUME(t.Percent) },
-      { ALT: () => this.SUBRULE(this.list) },
-      { ALT: () => this.SUBRULE(this.parenthesized) },
-    ])
+    this.OR(this.operandAlternatives)
   })
+
+  private readonly operandAlternatives = [
+    { ALT: () => this.SUBRULE(this.money) },
+    { GATE: () => this.unitFollows(), ALT: () => this.SUBRULE(this.duration) },
+    { ALT: () => this.CONSUME(t.NumberLiteral) },
+    { ALT: () => this.SUBRULE(this.path) },
+    { ALT: () => this.CONSUME(t.AnyString) },
+    { ALT: () => this.CONSUME(t.True) },
+    { ALT: () => this.CONSUME(t.False) },
+    { ALT: () => this.CONSUME(t.Percent) },
+    { ALT: () => this.SUBRULE(this.list) },
+    { ALT: () => this.SUBRULE(this.parenthesized) },
+  ]
 
   public path = this.RULE('path', () => {
     this.CONSUME(t.Identifier)
@@ -397,11 +435,13 @@ export class DunParser extends CstParser {
   })
 
   public testItem = this.RULE('testItem', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.given) },
-      { ALT: () => this.SUBRULE(this.expectation) },
-    ])
+    this.OR(this.testItemAlternatives)
   })
+
+  private readonly testItemAlternatives = [
+    { ALT: () => this.SUBRULE(this.given) },
+    { ALT: () => this.SUBRULE(this.expectation) },
+  ]
 
   public given = this.RULE('given', () => {
     this.CONSUME(t.Given)
@@ -411,16 +451,18 @@ export class DunParser extends CstParser {
   public assignment = this.RULE('assignment', () => {
     this.SUBRULE(this.path)
     this.CONSUME(t.Assign)
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Day)
-          this.CONSUME(t.NumberLiteral, { LABEL: 'day' })
-        },
-      },
-      { ALT: () => this.SUBRULE(this.operand) },
-    ])
+    this.OR(this.assignmentAlternatives)
   })
+
+  private readonly assignmentAlternatives = [
+    {
+      ALT: () => {
+        this.CONSUME(t.Day)
+        this.CONSUME(t.NumberLiteral, { LABEL: 'day' })
+      },
+    },
+    { ALT: () => this.SUBRULE(this.operand) },
+  ]
 
   public expectation = this.RULE('expectation', () => {
     this.CONSUME(t.At)
@@ -435,32 +477,36 @@ export class DunParser extends CstParser {
   })
 
   public outcome = this.RULE('outcome', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.OPTION(() => this.CONSUME(t.No))
-          this.OR2([
-            { ALT: () => this.SUBRULE(this.action) },
-            {
-              ALT: () => {
-                this.CONSUME(t.Step)
-                this.CONSUME(t.AnyString, { LABEL: 'step' })
-              },
-            },
-          ])
-        },
-      },
-      { ALT: () => this.CONSUME(t.Nothing) },
-      {
-        ALT: () => {
-          this.CONSUME(t.Segment)
-          this.CONSUME(t.Word, { LABEL: 'segment' })
-        },
-      },
-      { ALT: () => this.CONSUME(t.Stopped) },
-      { ALT: () => this.CONSUME(t.Paused) },
-    ])
+    this.OR(this.outcomeAlternatives)
   })
+
+  private readonly outcomeTargetAlternatives = [
+    { ALT: () => this.SUBRULE(this.action) },
+    {
+      ALT: () => {
+        this.CONSUME(t.Step)
+        this.CONSUME(t.AnyString, { LABEL: 'step' })
+      },
+    },
+  ]
+
+  private readonly outcomeAlternatives = [
+    {
+      ALT: () => {
+        this.OPTION(() => this.CONSUME(t.No))
+        this.OR2(this.outcomeTargetAlternatives)
+      },
+    },
+    { ALT: () => this.CONSUME(t.Nothing) },
+    {
+      ALT: () => {
+        this.CONSUME(t.Segment)
+        this.CONSUME(t.Word, { LABEL: 'segment' })
+      },
+    },
+    { ALT: () => this.CONSUME(t.Stopped) },
+    { ALT: () => this.CONSUME(t.Paused) },
+  ]
 
   /**
    * A unit word right after a number is a unit only if no number follows it:
