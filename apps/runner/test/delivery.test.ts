@@ -1,10 +1,18 @@
 import { beforeEach, expect, it } from 'vitest'
 import { describeOnDatabases } from '@dun/store/testing'
-import { findInvoice, markSending } from '@dun/store'
+import { findInvoice, listMessages, markSending } from '@dun/store'
 import { recordEvent, type ServiceContext } from '@dun/service'
 import { runDeliveryPass } from '../src/delivery/worker.js'
 import { completeTask, retryDeadLetter } from '../src/delivery/dead-letters.js'
-import { actionRow, addAction, resetLedger, seedCustomer, testDeps } from './delivery-fixtures.js'
+import { depsFromConfig, readDeliveryEnv } from '../src/channels/config.js'
+import {
+  actionRow,
+  addAction,
+  resetLedger,
+  seedCustomer,
+  TEMPLATES,
+  testDeps,
+} from './delivery-fixtures.js'
 
 const NOW = new Date('2026-02-01T10:00:00Z')
 const email = (template: string) => ({ type: 'notify', channels: ['email'], template }) as const
@@ -177,31 +185,70 @@ describeOnDatabases('runner_delivery', (db) => {
   })
 
   it('charges a payment retry once and records the result as an event keyed by the idempotency key', async () => {
-    const id = await addAction(db(), {
+    // Keys chosen so the simulated gateway (seed "test") declines the first and approves the second.
+    const declined = await addAction(db(), {
       customerId: 'c1',
       invoiceId: 'inv-1',
       action: { type: 'retry_payment', methods: 'default' },
-      key: 'case-1/retry/1',
+      key: 'case-1/retry/6',
     })
-    await runDeliveryPass(ctx(), NOW, testDeps({ recordEvent }))
-    const row = await actionRow(db(), id)
-    expect(row.status).toBe('sent')
-    const payment = (row.provider_response as { payment: { ok: boolean; event_key: string } })
-      .payment
-    expect(payment.event_key).toBe('case-1/retry/1/result')
-    const event = await db()
+    const approved = await addAction(db(), {
+      customerId: 'c1',
+      invoiceId: 'inv-2',
+      action: { type: 'retry_payment', methods: 'backup' },
+      key: 'case-2/retry/1',
+    })
+    const deps = testDeps({ recordEvent })
+    await runDeliveryPass(ctx(), NOW, deps)
+    expect(await actionRow(db(), declined)).toMatchObject({
+      status: 'sent',
+      detail: 'declined: insufficient_funds (soft)',
+      provider_response: { payment: { ok: false, event_key: 'case-1/retry/6/result' } },
+    })
+    expect(await actionRow(db(), approved)).toMatchObject({
+      status: 'sent',
+      provider_response: { payment: { ok: true, event_key: 'case-2/retry/1/result' } },
+    })
+    const events = await db()
       .selectFrom('payment_events')
-      .selectAll()
-      .where('event_key', '=', 'case-1/retry/1/result')
-      .executeTakeFirstOrThrow()
-    const invoice = await findInvoice(db(), 'default', 'inv-1')
-    if (payment.ok) {
-      expect(event.type).toBe('payment_succeeded')
-      expect(invoice).toMatchObject({ balance: 0, status: 'paid' })
-    } else {
-      expect(event.type).toBe('payment_failed')
-      expect(invoice).toMatchObject({ attempts: 1, balance: 12_345 })
-    }
+      .select(['event_key', 'type'])
+      .orderBy('event_key')
+      .execute()
+    expect(events).toEqual([
+      { event_key: 'case-1/retry/6/result', type: 'payment_failed' },
+      { event_key: 'case-2/retry/1/result', type: 'payment_succeeded' },
+    ])
+    expect(await findInvoice(db(), 'default', 'inv-1')).toMatchObject({
+      attempts: 1,
+      last_decline_code: 'insufficient_funds',
+    })
+    expect(await findInvoice(db(), 'default', 'inv-2')).toMatchObject({
+      balance: 0,
+      status: 'paid',
+    })
+  })
+
+  it('keeps a trial’s messages in the capture outbox and in-app notices for the API', async () => {
+    await addAction(db(), { customerId: 'c1', invoiceId: 'inv-1', action: email('final-notice') })
+    await addAction(db(), {
+      customerId: 'c1',
+      invoiceId: 'inv-2',
+      action: { type: 'notify', channels: ['in_app'], template: 'payouts-on-hold' },
+    })
+    const deps = depsFromConfig(readDeliveryEnv({ DUN_TEMPLATE_DIR: TEMPLATES }))
+    expect(await runDeliveryPass(ctx(), NOW, deps)).toMatchObject({ sent: 2 })
+    expect(await listMessages(db(), 'default', { transport: 'capture' })).toMatchObject([
+      {
+        channel: 'email',
+        recipient: 'c1@example.com',
+        subject: expect.stringMatching(/^Letzte Mahnung/),
+      },
+    ])
+    expect(
+      await listMessages(db(), 'default', { transport: 'in_app', customerId: 'c1' }),
+    ).toMatchObject([
+      { channel: 'in_app', invoice_ids: ['inv-2'], subject: 'Ihre Auszahlungen sind pausiert' },
+    ])
   })
 
   it('opens calls and tasks for a person and sends account actions to billing', async () => {

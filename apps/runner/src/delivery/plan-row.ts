@@ -1,4 +1,4 @@
-import type { Action, CustomerFacts, InvoiceFacts } from '@dun/engine'
+import type { Action, CustomerFacts, InvoiceFacts, RetryPaymentAction } from '@dun/engine'
 import { invoiceFacts, type ActionRow, type DeliveryTargets } from '@dun/store'
 import { DeliveryError } from '../channels/message.js'
 import { previousRecord, type DeliveryRecord } from './delivery-record.js'
@@ -8,11 +8,17 @@ import { planNotify, type NotifyJob } from './notify.js'
 export type PlannedRow =
   | { readonly kind: 'notify'; readonly job: NotifyJob }
   | {
-      readonly kind: 'payment' | 'billing'
+      readonly kind: 'payment'
       readonly row: ActionRow
-      readonly action: Action
+      readonly action: RetryPaymentAction
       readonly customer: CustomerFacts
       readonly invoice: InvoiceFacts
+      readonly record: DeliveryRecord
+    }
+  | {
+      readonly kind: 'billing'
+      readonly row: ActionRow
+      readonly action: Action
       readonly record: DeliveryRecord
     }
   | { readonly kind: 'unreachable'; readonly row: ActionRow; readonly error: DeliveryError }
@@ -45,7 +51,7 @@ export function planRow(row: ActionRow, targets: DeliveryTargets): PlannedRow {
     case 'offer_partial_payment':
     case 'late_fee':
     case 'account':
-      return { kind: 'billing', row, action, customer, invoice, record }
+      return { kind: 'billing', row, action, record }
   }
 }
 

@@ -111,7 +111,7 @@ async function deliverOther(
     return { kind: 'error', error: item.error, record: { channels: {} } }
   }
   try {
-    return item.kind === 'payment' && item.action.type === 'retry_payment'
+    return item.kind === 'payment'
       ? await retryPayment(
           item.row,
           item.action,
