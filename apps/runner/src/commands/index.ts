@@ -4,6 +4,7 @@ import { registerSimulate } from './simulate.js'
 import { registerCompile } from './compile.js'
 import { registerTest } from './test.js'
 import { registerCheck } from './check.js'
+import { registerRunner } from './runner.js'
 import { registerMigrate } from './migrate.js'
 import { registerImport } from './import.js'
 import { registerPublish } from './publish.js'
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerCompile(program)
   registerTest(program)
   registerCheck(program)
+  registerRunner(program)
   registerMigrate(program)
   registerImport(program)
   registerPublish(program)
