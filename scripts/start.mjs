@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: build what is needed, then take a short tour of the examples with the `dun`
-// command — the same commands a new user would type. The editor and runner replace this
-// tour once they exist.
-import { execFileSync } from 'node:child_process'
+// `npm start`: build what is needed, take a short tour of the examples with the `dun`
+// command — the same commands a new user would type — then bring the runner up on the
+// embedded database (or DATABASE_URL) with the examples published and, on a first start,
+// the sample invoices imported as live data. Runs until Ctrl-C.
+import { execFileSync, spawn } from 'node:child_process'
 import { readdirSync, mkdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -39,13 +40,73 @@ if (existsSync(sample)) {
   ])
 }
 
+if (failures.length > 0) {
+  step(`Tour finished with problems in: ${failures.join(', ')}`)
+  process.exit(1)
+}
+step(`Tour done. Compiled policies are in ${out}/; the simulation report is .dun/simulation.html.`)
+
+// The runner owns the embedded database (a second process never opens its directory);
+// the commands below reach it through the URL it publishes in .dun/server.json.
+const port = process.env.DUN_HTTP_PORT ?? '4000'
+step(`Starting the runner (scheduler, delivery, HTTP API on port ${port})\n  $ npx dun runner`)
+const runner = spawn(process.execPath, ['apps/runner/bin/dun.js', 'runner'], {
+  stdio: 'inherit',
+  env: { ...process.env, DUN_HTTP_PORT: port, DUN_LOG_LEVEL: process.env.DUN_LOG_LEVEL ?? 'warn' },
+})
+const exited = new Promise((resolve) => runner.once('exit', (code) => resolve(code ?? 0)))
+const api = `http://127.0.0.1:${port}`
+if (!(await ready(`${api}/readyz`, exited))) {
+  step('The runner did not become ready; see its output above.')
+  process.exit(1)
+}
+// Publish the examples, the one new cases start under last (publishing the same text again
+// changes nothing), and import the samples as live invoices on a first start only.
+for (const file of [
+  ...examples.filter((f) => !f.endsWith('saas-cards.dun')),
+  'examples/saas-cards.dun',
+]) {
+  await run(`Publishing ${file}`, ['publish', file, '--comment', 'npm start'])
+}
+if (existsSync(sample)) {
+  await run('Importing the sample invoices as live data (first start only)', [
+    'import',
+    sample,
+    '--customers',
+    'examples/data/sample-customers.csv',
+    '--if-empty',
+  ])
+}
 step(
-  failures.length === 0
-    ? `Tour done. Compiled policies are in ${out}/; the simulation report is .dun/simulation.html.\n` +
-        'Next: read packages/dsl/LANGUAGE.md, copy an example and run `npx dun check your.dun`.'
-    : `Tour finished with problems in: ${failures.join(', ')}`,
+  (failures.length === 0
+    ? 'The runner is up.'
+    : `The runner is up, with problems in: ${failures.join(', ')}.`) +
+    `\n  API        ${api}/v1  (bearer tokens; see apps/runner/README.md)` +
+    `\n  OpenAPI    ${api}/openapi.json` +
+    `\n  Metrics    ${api}/metrics` +
+    `\n  Health     ${api}/healthz, ${api}/readyz` +
+    '\n  In another terminal: npx dun cases, npx dun publish FILE, npx dun user add NAME --role analyst' +
+    '\nPress Ctrl-C to stop (the runner finishes the batch in hand).',
 )
-process.exitCode = failures.length === 0 ? 0 : 1
+// Ctrl-C reaches the runner too (same process group) and it drains: wait for it. A SIGTERM
+// sent to this script alone (a test harness stopping its web server) is passed on.
+process.on('SIGINT', () => {})
+process.on('SIGTERM', () => runner.kill('SIGTERM'))
+process.exitCode = await exited
+
+/** Polls the readiness URL until it answers 200, or the runner exits first. */
+async function ready(url, exit) {
+  let gone = false
+  void exit.then(() => (gone = true))
+  for (let attempt = 0; attempt < 240 && !gone; attempt++) {
+    const ok = await fetch(url)
+      .then((response) => response.ok)
+      .catch(() => false)
+    if (ok) return true
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  return false
+}
 
 async function run(title, argv) {
   step(`${title}\n  $ npx dun ${argv.join(' ')}`)

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { DatasetError, describeRowError, parseColumnMapping, type ColumnMapping } from '@dun/engine'
-import { importLive } from '@dun/service'
+import { countInvoices, importLive } from '@dun/service'
 import { CliError } from '../cli-error.js'
 import { cliErrorFrom, withService } from '../open-service.js'
 import { progressFor } from '../simulate/progress.js'
@@ -10,6 +10,7 @@ import { progressFor } from '../simulate/progress.js'
 interface ImportOptions {
   readonly mapping?: string
   readonly customers?: string
+  readonly ifEmpty?: boolean
 }
 
 /**
@@ -24,27 +25,34 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'the invoices file (.csv through --mapping, or .jsonl)')
     .option('--mapping <file>', 'JSON column mapping for a foreign CSV export')
     .option('--customers <file>', 'a customers file (CSV or JSON lines)')
+    .option('--if-empty', 'import only when no invoice is stored yet (for first starts)')
     .action(async (file: string, options: ImportOptions) => {
       const mapping = options.mapping ? await readMapping(options.mapping) : undefined
       const size = await sizeOf(file)
       if (options.customers) await sizeOf(options.customers)
       const progress = progressFor(process.stderr, 'importing')
-      const result = await withService(({ ctx }) =>
-        importLive(ctx, {
-          invoices: {
-            file,
-            text: countBytes(createReadStream(file, 'utf8'), size, progress.update),
-          },
-          customers: options.customers
-            ? { file: options.customers, text: createReadStream(options.customers, 'utf8') }
-            : undefined,
-          mapping,
-        }),
+      const result = await withService(async ({ ctx }) =>
+        options.ifEmpty && (await countInvoices(ctx)) > 0
+          ? null
+          : importLive(ctx, {
+              invoices: {
+                file,
+                text: countBytes(createReadStream(file, 'utf8'), size, progress.update),
+              },
+              customers: options.customers
+                ? { file: options.customers, text: createReadStream(options.customers, 'utf8') }
+                : undefined,
+              mapping,
+            }),
       )
         .catch((error: unknown) => {
           throw cliErrorFrom('import', error)
         })
         .finally(() => progress.stop())
+      if (result === null) {
+        process.stdout.write('Invoices are already stored; nothing imported (--if-empty).\n')
+        return
+      }
       if (result.imported) {
         process.stdout.write(
           `Imported ${result.invoices} invoice(s) and ${result.customers} customer(s); the scheduler opens their cases on its next pass.\n`,

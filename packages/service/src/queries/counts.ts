@@ -30,3 +30,13 @@ export async function countActionsByStatus(ctx: ServiceContext): Promise<ActionC
     .execute()
   return rows.map((row) => ({ type: row.action_type, status: row.status, count: Number(row.n) }))
 }
+
+/** Live invoices stored: `dun import --if-empty` imports only into an empty database. */
+export async function countInvoices(ctx: ServiceContext): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('invoices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', ctx.workspace)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
