@@ -14,6 +14,8 @@ export interface GrouperOptions {
 }
 
 interface OpenEpisode {
+  readonly customer: CustomerRecord
+  /** Held without their own copy of the customer: an episode may hold many. */
   readonly invoices: InvoiceRecord[]
   /** After this instant nothing in the episode can affect a new invoice of the customer. */
   quietAfter: number
@@ -37,18 +39,23 @@ export class EpisodeGrouper {
     const closed = this.sweepOncePerDay(now)
     const current = this.open.get(record.customerId)
     if (current && current.quietAfter >= now) {
-      current.invoices.push(record)
+      current.invoices.push(withoutCustomer(record))
       current.quietAfter = Math.max(current.quietAfter, this.quietAfter(record))
     } else {
-      if (current) closed.push(this.close(record.customerId, current))
-      this.open.set(record.customerId, { invoices: [record], quietAfter: this.quietAfter(record) })
+      if (current) closed.push(this.close(current))
+      this.open.set(record.customerId, this.start(record))
     }
     return closed
   }
 
+  /** The invoice as an episode of its own, to see whether the policy would touch it at all. */
+  alone(record: InvoiceRecord): Episode {
+    return this.close(this.start(record))
+  }
+
   /** Closes every episode still open: the end of the input. */
   finish(): Episode[] {
-    const closed = [...this.open].map(([customerId, episode]) => this.close(customerId, episode))
+    const closed = [...this.open.values()].map((episode) => this.close(episode))
     this.open.clear()
     return closed
   }
@@ -65,7 +72,7 @@ export class EpisodeGrouper {
     for (const [customerId, episode] of this.open) {
       if (episode.quietAfter < now) {
         this.open.delete(customerId)
-        closed.push(this.close(customerId, episode))
+        closed.push(this.close(episode))
       }
     }
     return closed
@@ -82,17 +89,27 @@ export class EpisodeGrouper {
     return end + this.options.memoryMs
   }
 
-  private close(customerId: string, open: OpenEpisode): Episode {
-    const invoices = open.invoices.sort(byIssueThenId)
-    const first = invoices[0]
-    if (!first) throw new Error(`episode of customer "${customerId}" has no invoice`)
+  private start(record: InvoiceRecord): OpenEpisode {
     return {
-      customer: this.options.customerFor(first),
+      customer: this.options.customerFor(record),
+      invoices: [withoutCustomer(record)],
+      quietAfter: this.quietAfter(record),
+    }
+  }
+
+  private close(open: OpenEpisode): Episode {
+    const invoices = open.invoices.sort(byIssueThenId)
+    return {
+      customer: open.customer,
       invoices,
       events: asWasEvents(invoices, this.options.eventsFor),
       horizon: this.options.horizon,
     }
   }
+}
+
+function withoutCustomer({ customerId, invoice, paidAt }: InvoiceRecord): InvoiceRecord {
+  return { customerId, invoice, paidAt }
 }
 
 /** Issue time, then invoice id: one order whatever order the input had. */

@@ -17,11 +17,10 @@ export interface PolicySpan {
   readonly memoryMs: number
   /** The earliest step offset from each anchor; null when no step uses that anchor. */
   readonly firstStepMs: { readonly due: number | null; readonly failure: number | null }
-  /**
-   * Whether an invoice paid before any step could run may skip the replay. Not when a
-   * policy reads `account.*`: an open invoice counts in the account aggregates of others.
-   */
-  readonly skipsInert: boolean
+  /** A policy reads `account.*`: every open invoice counts in the aggregates of the others. */
+  readonly readsAccount: boolean
+  /** A policy reads contacts made for other invoices (`dunning.messages_7d`, `calls_7d`, `since_last_contact`). */
+  readonly readsContacts: boolean
 }
 
 export function policySpan(policies: readonly CompiledPolicy[]): PolicySpan {
@@ -42,15 +41,25 @@ export function policySpan(policies: readonly CompiledPolicy[]): PolicySpan {
     caseSpanMs: lastStep + RECHECK_MS + ZONE_SLACK_MS,
     memoryMs: window * DAY_MS + ZONE_SLACK_MS,
     firstStepMs: first,
-    skipsInert: !policies.some((p) => p.rules.some((rule) => readsAccount(rule.conditions))),
+    readsAccount: policies.some((p) => reads(p, (fact) => fact.startsWith('account.'))),
+    readsContacts: policies.some((p) => reads(p, (fact) => CONTACT_FACTS.has(fact))),
   }
 }
 
-function readsAccount(condition: Condition): boolean {
-  if ('all' in condition) return condition.all.some(readsAccount)
-  if ('any' in condition) return condition.any.some(readsAccount)
-  if ('not' in condition) return readsAccount(condition.not)
-  const other = condition.value
-  const readsOther = typeof other === 'object' && other !== null && 'fact' in other
-  return condition.fact.startsWith('account.') || (readsOther && other.fact.startsWith('account.'))
+const CONTACT_FACTS = new Set([
+  'dunning.messages_7d',
+  'dunning.calls_7d',
+  'dunning.since_last_contact',
+])
+
+function reads(policy: CompiledPolicy, matches: (fact: string) => boolean): boolean {
+  const inCondition = (condition: Condition): boolean => {
+    if ('all' in condition) return condition.all.some(inCondition)
+    if ('any' in condition) return condition.any.some(inCondition)
+    if ('not' in condition) return inCondition(condition.not)
+    const other = condition.value
+    const readsOther = typeof other === 'object' && other !== null && 'fact' in other
+    return matches(condition.fact) || (readsOther && matches(other.fact))
+  }
+  return policy.rules.some((rule) => inCondition(rule.conditions))
 }

@@ -2,9 +2,9 @@ import type { CompiledPolicy } from '../compiled.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { asIssued } from './as-issued.js'
 import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
-import { isInert } from './inert.js'
+import { paidBeforeAnyStep, quietAlone } from './inert.js'
 import { inPartition, type Partition } from './partition.js'
-import { policySpan } from './policy-span.js'
+import { policySpan, type PolicySpan } from './policy-span.js'
 import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
 import type { RowErrorSummary, SimulationReport } from './report.js'
 import { ReportBuilder } from './report-builder.js'
@@ -106,11 +106,15 @@ async function runPass(
       continue
     }
     const events = source.eventsFor(record.invoice.id)
-    if (isInert(record, events, span)) {
-      for (const builder of builders) builder.addUntouched(record)
+    const issued = asIssued(record, events)
+    if (
+      paidBeforeAnyStep(record, events, span) ||
+      (await leftAlone(grouper.alone(issued), span, policies, builders))
+    ) {
+      for (const builder of builders) builder.addUntouched(issued)
       continue
     }
-    const closed = grouper.add(asIssued(record, events))
+    const closed = grouper.add(issued)
     if (closed.length > 0) await replayAll(closed)
   }
   await replayAll(grouper.finish())
@@ -125,6 +129,23 @@ async function runPass(
     const report = builder.build(input, window)
     return { ...report, notes: notesFor(report, span.memoryMs) }
   })
+}
+
+/** A paid invoice that every policy leaves alone when replayed by itself (see inert.ts). */
+async function leftAlone(
+  solo: Episode,
+  span: PolicySpan,
+  policies: readonly SimulatedPolicy[],
+  builders: readonly ReportBuilder[],
+): Promise<boolean> {
+  const [record] = solo.invoices
+  if (!record || record.paidAt === null || span.readsAccount || span.readsContacts) return false
+  for (const [index, policy] of policies.entries()) {
+    if (!builders[index]!.accepts(record)) continue
+    const pending = policy.replay(solo)
+    if (!quietAlone(pending instanceof Promise ? await pending : pending)) return false
+  }
+  return true
 }
 
 /** Each policy sees the invoices in its currencies; the others are counted as rejected. */

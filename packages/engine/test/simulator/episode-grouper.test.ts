@@ -55,3 +55,33 @@ describe('episode grouper', () => {
     expect(g.add(invoice('B2', 'b', 90)).map((e) => e.customer.customer.id)).toEqual(['a'])
   })
 })
+
+describe('policy span', () => {
+  const guarded = (fact: string) => ({
+    ...policy(),
+    rules: [
+      {
+        name: 'everyone/notify:email:reminder#1',
+        priority: 1,
+        conditions: { all: [{ fact, operator: 'lessThan' as const, value: 3 }] },
+        event: { type: 'stop' as const, params: { reason: 'test' } },
+      },
+    ],
+  })
+
+  it('knows when invoices cannot be judged alone: account aggregates or other invoices’ contacts', () => {
+    expect(policySpan([policy()])).toMatchObject({ readsAccount: false, readsContacts: false })
+    expect(policySpan([guarded('account.unpaid_invoices')])).toMatchObject({ readsAccount: true })
+    expect(policySpan([policy(), guarded('dunning.messages_7d')])).toMatchObject({
+      readsContacts: true,
+    })
+    expect(policySpan([guarded('dunning.since_last_contact')]).readsContacts).toBe(true)
+  })
+
+  it('spans from the earliest step to the last step plus the daily re-check window', () => {
+    const span = policySpan([policy()])
+    expect(span.firstStepMs).toEqual({ due: 86_400_000, failure: null })
+    expect(span.caseSpanMs).toBe((20 + 30 + 1) * 86_400_000)
+    expect(span.memoryMs).toBe(8 * 86_400_000)
+  })
+})
