@@ -71,7 +71,7 @@ describe('actions', () => {
   // check is exercised on a tree as the AST contract allows it: a channel name as written.
   it('suggests a channel for a misspelt one, with a quick fix', () => {
     const source = steps('day 1 sms, email "r"')
-    const ast = structuredClone(parse(source).ast) as { policy: { items: unknown[] } }
+    const ast = structuredClone(parse(source).ast) as unknown as { policy: { items: unknown[] } }
     const segment = ast.policy.items.at(-1) as {
       steps: { action: { channels: { text: string }[] } }[]
     }
