@@ -22,7 +22,7 @@ export function compileSegments(segments: readonly Segment[], anchor: Anchor): C
   const earlier: Condition[] = []
   return segments.map((segment) => {
     const predicate = segment.when ? { all: [toCondition(segment.when)] } : null
-    const membership = predicate ? [...earlier, predicate] : [...earlier]
+    const membership = predicate ? earlier.concat(predicate) : earlier.slice()
     earlier.push(predicate ? { not: predicate } : NEVER)
     return compileSegment(segment, membership, segment.anchor?.anchor ?? anchor)
   })
@@ -59,6 +59,7 @@ function expandStep(
 ): ExpandedStep[] {
   const action = toAction(step.action)
   const guard = step.when ? toCondition(step.when) : null
+  const guardText = step.when ? expressionText(step.when) : null
   const several = step.offsets.length > 1
   return step.offsets.map((offset, index) => ({
     guard,
@@ -67,23 +68,22 @@ function expandStep(
       segment,
       timing: stepTiming(step, offset.value, anchor),
       action,
-      guard: step.when ? expressionText(step.when) : null,
+      guard: guardText,
       line: step.range.line,
     },
   }))
 }
 
 function stepRule(step: PlanStep, membership: Condition[], guard: Condition | null): RuleJson {
-  const conditions: Condition[] = [
-    ...membership,
-    ...timingConditions(step.timing),
-    { fact: 'dunning.steps_done', operator: 'doesNotContain', value: step.id },
-    ...(guard ? [{ all: [guard] }] : []),
-  ]
+  const own = timingConditions(step.timing)
+  own.push({ fact: 'dunning.steps_done', operator: 'doesNotContain', value: step.id })
+  if (guard) own.push({ all: [guard] })
   return {
     name: step.id,
     priority: STEP_PRIORITY,
-    conditions: { all: conditions },
+    // Every rule repeats the negated predicates of all earlier segments (FORMAT.md): one
+    // `concat` copies them in bulk, which matters once a policy has hundreds of segments.
+    conditions: { all: membership.concat(own) },
     event: { type: 'step', params: { step: step.id, segment: step.segment, action: step.action } },
   }
 }
