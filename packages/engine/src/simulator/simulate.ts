@@ -8,6 +8,7 @@ import { policySpan, type PolicySpan } from './policy-span.js'
 import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
 import type { RowErrorSummary, SimulationReport } from './report.js'
 import { ReportBuilder } from './report-builder.js'
+import { notesFor } from './report-notes.js'
 import type { ResponseModel } from './response-model.js'
 
 /** Where the rows come from. Browser-safe: iterables of records, never file paths. */
@@ -182,26 +183,4 @@ async function* sortedStream(records: readonly InvoiceRecord[]): AsyncIterable<I
 
 function isoOrNull(at: number | null): string | null {
   return at === null ? null : new Date(at).toISOString()
-}
-
-function notesFor(report: SimulationReport, memoryMs: number): string[] {
-  const days = Math.round(memoryMs / 86_400_000)
-  return [
-    'Mode as-was: every invoice is paid when it really was; the figures count what the policy would have done until then.',
-    ...(report.input.sortedByIssueDate
-      ? []
-      : [
-          'The invoices were not sorted by issue date: they were read again and sorted in memory first.',
-        ]),
-    `Invoices of one customer are replayed together when their dunning overlaps or lies within ${days} days; ` +
-      'account aggregates and time since last contact see only those invoices.',
-    ...(report.invoices.rejected.total > 0
-      ? [
-          'Invoices in a currency the policy does not list were not simulated (see invoices.rejected).',
-        ]
-      : []),
-    report.recovery === null
-      ? 'No recovery estimate: no response model was given (--response-model none).'
-      : 'Recovery figures are estimates from the declared response model; its assumptions are listed under recovery.assumptions.',
-  ]
 }
