@@ -58,12 +58,19 @@ async function runTick(options: TickOptions): Promise<void> {
   const deps = options.delivery ? channelsFromEnv(process.env) : null
   await withMigratedService(async ({ ctx }) => {
     const batchSize = options.batchSize ?? config.DUN_BATCH_SIZE
+    const started = performance.now()
     const scheduler = await schedulerTick(ctx, now, { batchSize })
+    const seconds = (performance.now() - started) / 1000
     const delivery = deps ? await runDeliveryPass(ctx, now, deps) : null
     process.stdout.write(
       options.json
-        ? JSON.stringify({ now: now.toISOString(), scheduler, delivery }) + '\n'
-        : describeTick(now, scheduler, delivery),
+        ? JSON.stringify({
+            now: now.toISOString(),
+            scheduler,
+            schedulerSeconds: seconds,
+            delivery,
+          }) + '\n'
+        : describeTick(now, scheduler, seconds, delivery),
     )
   })
 }

@@ -5,6 +5,7 @@ import type { DeliverySummary } from '../delivery/worker.js'
 export function describeTick(
   now: Date,
   scheduler: EvaluationSummary,
+  seconds: number,
   delivery: DeliverySummary | null,
 ): string {
   const byType = Object.entries(scheduler.actionsDecided)
@@ -15,7 +16,7 @@ export function describeTick(
     `  scheduler: ${scheduler.customers} customers in ${scheduler.batches} batches, ` +
       `${scheduler.casesOpened} cases opened, ${scheduler.casesClosed} closed, ` +
       `${actionsDecidedTotal(scheduler)} actions decided${byType ? ` (${byType})` : ''}, ` +
-      `${scheduler.actionsSkipped} skipped`,
+      `${scheduler.actionsSkipped} skipped, in ${seconds.toFixed(2)} s`,
   ]
   lines.push(
     delivery === null

@@ -10,14 +10,16 @@ import {
   type CustomerRow,
   type DunningInvoiceRow,
   type LedgerContact,
+  type OpenCaseRow,
 } from '@dun/store'
 
 /** One case as the scheduler evaluates it: an open case, or one it is about to open. */
 export interface CaseInput {
   readonly caseId: string
-  readonly isNew: boolean
   readonly versionId: string
   readonly facts: CaseFacts
+  /** The stored case as loaded; null for a case this evaluation opens. */
+  readonly stored: Pick<OpenCaseRow, 'state' | 'segment'> | null
 }
 
 /** Everything needed to evaluate one customer, read in the batch's transaction. */
@@ -58,7 +60,7 @@ export function customerInputs(
       if (invoice.case) {
         cases.push({
           caseId: invoice.case.id,
-          isNew: false,
+          stored: invoice.case,
           versionId: invoice.case.policy_version_id,
           facts: {
             // The engine counts dunning's own retries as attempts; the invoice row holds the
@@ -75,7 +77,7 @@ export function customerInputs(
       } else if (liveVersionId !== null) {
         cases.push({
           caseId: randomUUID(),
-          isNew: true,
+          stored: null,
           versionId: liveVersionId,
           facts: { invoice: facts, dunning: { steps_done: [], retries: [] } },
         })

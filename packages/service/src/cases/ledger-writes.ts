@@ -12,13 +12,15 @@ import {
   type NewCase,
   type NextAction,
 } from '@dun/store'
+import type { CaseInput } from './customer-inputs.js'
 import type { CustomerOutcome } from './decide-customer.js'
 import type { EvaluationSummary } from './summary.js'
 
 const CLOSING = new Set(['stopped', 'rejected'])
 
 /**
- * Writes a batch's decisions set-based, one statement per table: new cases, ledger rows
+ * Writes a batch's decisions set-based, one statement per table: new cases (with the state
+ * their first evaluation left them in), changed cases, ledger rows
  * (due actions `pending`, skipped ones `skipped` with their reason), case states, write-offs
  * and each customer's next wake time. Completed cases stay open: an outside event (a
  * payment failure) can still make their steps fire, exactly as in the simulator's replay.
@@ -34,20 +36,13 @@ export async function writeOutcomes(
   const entries: LedgerEntry[] = []
   const writeOffs: string[] = []
   const next: NextAction[] = []
+  let evaluated = 0
+  let closed = 0
   for (const [customerId, outcome] of outcomes) {
     next.push({ customerId, at: outcome.wakeAt === null ? null : new Date(outcome.wakeAt) })
     for (const { input, decision, dunning } of outcome.cases) {
       const invoiceId = decision.invoiceId
-      if (input.isNew) {
-        opened.push({
-          id: input.caseId,
-          invoiceId,
-          customerId,
-          versionId: input.versionId,
-          openedAt: now,
-        })
-      }
-      changes.push({
+      const change: CaseChange = {
         id: input.caseId,
         state: decision.status,
         segment: decision.segment,
@@ -55,7 +50,14 @@ export async function writeOutcomes(
         retries: dunning.retries.map((at) => new Date(at)),
         problem: decision.problem,
         closedAt: CLOSING.has(decision.status) ? now : null,
-      })
+      }
+      if (input.stored === null) {
+        opened.push({ ...change, invoiceId, customerId, versionId: input.versionId, openedAt: now })
+      } else if (changed(input, change)) {
+        changes.push(change)
+      }
+      evaluated++
+      if (change.closedAt) closed++
       const base = { caseId: input.caseId, customerId, invoiceId, decidedAt: now }
       for (const due of decision.due) {
         entries.push({
@@ -96,9 +98,22 @@ export async function writeOutcomes(
   return {
     customers: outcomes.size,
     casesOpened: opened.length,
-    casesEvaluated: changes.length,
-    casesClosed: changes.filter((c) => c.closedAt !== null).length,
+    casesEvaluated: evaluated,
+    casesClosed: closed,
     actionsDecided,
     actionsSkipped,
   }
+}
+
+/** Steps and retries only ever grow, so comparing their counts is enough. */
+function changed(input: CaseInput, change: CaseChange): boolean {
+  const { stored, facts } = input
+  return (
+    stored === null ||
+    stored.state !== change.state ||
+    stored.segment !== change.segment ||
+    facts.dunning.steps_done.length !== change.stepsDone.length ||
+    facts.dunning.retries.length !== change.retries.length ||
+    change.closedAt !== null
+  )
 }

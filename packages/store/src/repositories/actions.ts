@@ -87,23 +87,30 @@ export async function findContacts(
   since: Date,
 ): Promise<LedgerContact[]> {
   if (customerIds.length === 0) return []
-  const contacts = db
-    .selectFrom('dunning_actions')
-    .select(['customer_id', 'invoice_id', 'step_id', 'action', 'decided_at'])
-    .where('workspace_id', '=', workspace)
-    .where('customer_id', 'in', [...customerIds])
-    .where('action_type', 'in', ['notify', 'call'])
-    .where('status', 'not in', NOT_CONTACTS)
-  const [recent, older] = await Promise.all([
-    contacts.where('decided_at', '>', since).execute(),
-    contacts
-      .distinctOn('customer_id')
-      .where('decided_at', '<=', since)
-      .orderBy('customer_id')
-      .orderBy('decided_at', 'desc')
-      .execute(),
-  ])
-  return [...older, ...recent].map((row) => ({
+  const contacts = () =>
+    db
+      .selectFrom('dunning_actions')
+      .select(['customer_id', 'invoice_id', 'step_id', 'action', 'decided_at'])
+      .where('workspace_id', '=', workspace)
+      .where(sql<boolean>`customer_id = any(${[...customerIds]}::text[])`)
+      .where('action_type', 'in', ['notify', 'call'])
+      .where('status', 'not in', NOT_CONTACTS)
+  const rows = await contacts()
+    .where('decided_at', '>', since)
+    .unionAll(
+      db
+        .selectFrom(
+          contacts()
+            .distinctOn('customer_id')
+            .where('decided_at', '<=', since)
+            .orderBy('customer_id')
+            .orderBy('decided_at', 'desc')
+            .as('latest'),
+        )
+        .selectAll(),
+    )
+    .execute()
+  return rows.map((row) => ({
     customerId: row.customer_id,
     invoiceId: row.invoice_id,
     stepId: row.step_id,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.js'
+import type { CaseStatus } from '@dun/engine'
 import type { CaseProblem } from '../tables/cases.table.js'
 import type { InvoiceRow } from '../tables/invoices.table.js'
 
@@ -15,6 +16,8 @@ export interface DunningInvoiceRow extends InvoiceRow {
 export interface OpenCaseRow {
   readonly id: string
   readonly policy_version_id: string
+  readonly state: CaseStatus
+  readonly segment: string | null
   readonly steps_done: string[]
   readonly retries: Date[]
 }
@@ -38,11 +41,14 @@ export async function findDunningInvoices(
     .select([
       'c.id as case_id',
       'c.policy_version_id',
+      'c.state as case_state',
+      'c.segment as case_segment',
       'c.steps_done as case_steps_done',
       'c.retries as case_retries',
     ])
     .where('i.workspace_id', '=', workspace)
-    .where('i.customer_id', 'in', [...customerIds])
+    // One array parameter, whatever the batch size: one plan, cheap to parse.
+    .where(sql<boolean>`i.customer_id = any(${[...customerIds]}::text[])`)
     .where((eb) =>
       eb.or([
         eb('c.id', 'is not', null),
@@ -65,22 +71,46 @@ export async function findDunningInvoices(
     .orderBy('i.issued_at')
     .orderBy('i.id')
     .execute()
-  return rows.map(({ case_id, policy_version_id, case_steps_done, case_retries, ...invoice }) => ({
-    ...invoice,
-    case:
-      case_id === null || policy_version_id === null
-        ? null
-        : {
-            id: case_id,
-            policy_version_id,
-            steps_done: case_steps_done ?? [],
-            retries: case_retries ?? [],
-          },
-  }))
+  return rows.map(
+    ({
+      case_id,
+      policy_version_id,
+      case_state,
+      case_segment,
+      case_steps_done,
+      case_retries,
+      ...invoice
+    }) => ({
+      ...invoice,
+      case:
+        case_id === null || policy_version_id === null || case_state === null
+          ? null
+          : {
+              id: case_id,
+              policy_version_id,
+              state: case_state,
+              segment: case_segment,
+              steps_done: case_steps_done ?? [],
+              retries: case_retries ?? [],
+            },
+    }),
+  )
 }
 
-export interface NewCase {
+/** A case's state after an evaluation. */
+export interface CaseChange {
   readonly id: string
+  readonly state: CaseStatus
+  readonly segment: string | null
+  readonly stepsDone: readonly string[]
+  readonly retries: readonly Date[]
+  readonly problem: CaseProblem | null
+  /** Set when the case is over (stopped or rejected). */
+  readonly closedAt: Date | null
+}
+
+/** A case opened by an evaluation, written with the state that evaluation left it in. */
+export interface NewCase extends CaseChange {
   readonly invoiceId: string
   readonly customerId: string
   readonly versionId: string
@@ -94,31 +124,24 @@ export async function openCases(
   cases: readonly NewCase[],
 ): Promise<void> {
   if (cases.length === 0) return
-  await db
-    .insertInto('dunning_cases')
-    .values(
-      cases.map((c) => ({
-        workspace_id: workspace,
-        id: c.id,
-        invoice_id: c.invoiceId,
-        customer_id: c.customerId,
-        policy_version_id: c.versionId,
-        state: 'active' as const,
-        opened_at: c.openedAt,
-      })),
-    )
-    .execute()
-}
-
-export interface CaseChange {
-  readonly id: string
-  readonly state: string
-  readonly segment: string | null
-  readonly stepsDone: readonly string[]
-  readonly retries: readonly Date[]
-  readonly problem: CaseProblem | null
-  /** Set when the case is over (stopped or rejected). */
-  readonly closedAt: Date | null
+  const rows = caseRecords(cases, (c) => ({
+    invoice_id: c.invoiceId,
+    customer_id: c.customerId,
+    policy_version_id: c.versionId,
+    opened_at: c.openedAt.toISOString(),
+  }))
+  await sql`
+    insert into dunning_cases (workspace_id, id, invoice_id, customer_id, policy_version_id, state,
+      segment, steps_done, retries, problem, opened_at, closed_at)
+    select ${workspace}, v.id, v.invoice_id, v.customer_id, v.policy_version_id, v.state, v.segment,
+      array(select jsonb_array_elements_text(v.steps_done)),
+      array(select jsonb_array_elements_text(v.retries)::timestamptz),
+      v.problem, v.opened_at, v.closed_at
+    from jsonb_to_recordset(${rows}::jsonb) as v(
+      id uuid, invoice_id text, customer_id text, policy_version_id uuid, state text, segment text,
+      steps_done jsonb, retries jsonb, problem jsonb, opened_at timestamptz, closed_at timestamptz)`.execute(
+    db,
+  )
 }
 
 /** Writes every case's new state in one statement, whatever the batch size. */
@@ -128,17 +151,7 @@ export async function updateCases(
   changes: readonly CaseChange[],
 ): Promise<void> {
   if (changes.length === 0) return
-  const rows = JSON.stringify(
-    changes.map((c) => ({
-      id: c.id,
-      state: c.state,
-      segment: c.segment,
-      steps_done: c.stepsDone,
-      retries: c.retries.map((at) => at.toISOString()),
-      problem: c.problem,
-      closed_at: c.closedAt?.toISOString() ?? null,
-    })),
-  )
+  const rows = caseRecords(changes, () => ({}))
   await sql`
     update dunning_cases as c set
       state = v.state,
@@ -151,6 +164,22 @@ export async function updateCases(
       id uuid, state text, segment text, steps_done jsonb, retries jsonb, problem jsonb,
       closed_at timestamptz)
     where c.workspace_id = ${workspace} and c.id = v.id`.execute(db)
+}
+
+/** Cases as one JSON document: a single parameter, expanded by `jsonb_to_recordset`. */
+function caseRecords<T extends CaseChange>(cases: readonly T[], extra: (c: T) => object): string {
+  return JSON.stringify(
+    cases.map((c) => ({
+      id: c.id,
+      state: c.state,
+      segment: c.segment,
+      steps_done: c.stepsDone,
+      retries: c.retries.map((at) => at.toISOString()),
+      problem: c.problem,
+      closed_at: c.closedAt?.toISOString() ?? null,
+      ...extra(c),
+    })),
+  )
 }
 
 /** A write-off makes the invoice uncollectible, which stops its case at the next evaluation. */

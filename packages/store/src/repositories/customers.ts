@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { CustomerFacts, HistoryFacts } from '@dun/engine'
 import type { Db } from '../database.js'
 import type { CustomerRow } from '../tables/customers.table.js'
@@ -40,10 +41,13 @@ export async function findCustomers(
   ids: readonly string[],
 ): Promise<CustomerRow[]> {
   if (ids.length === 0) return []
-  return db
-    .selectFrom('customers')
-    .selectAll()
-    .where('workspace_id', '=', workspace)
-    .where('id', 'in', [...ids])
-    .execute()
+  return (
+    db
+      .selectFrom('customers')
+      .selectAll()
+      .where('workspace_id', '=', workspace)
+      // One array parameter, whatever the batch size: one plan, cheap to parse.
+      .where(sql<boolean>`id = any(${[...ids]}::text[])`)
+      .execute()
+  )
 }

@@ -57,6 +57,17 @@ export async function lockCustomers(
   customerIds: readonly string[],
 ): Promise<void> {
   if (customerIds.length === 0) return
+  const lock = () =>
+    db
+      .selectFrom('customer_schedule')
+      .select('customer_id')
+      .where('workspace_id', '=', workspace)
+      .where(sql<boolean>`customer_id = any(${[...customerIds]}::text[])`)
+      .orderBy('customer_id')
+      .forUpdate()
+      .execute()
+  // Customers come with a schedule row (ingest creates it): one round trip in the usual case.
+  if ((await lock()).length === customerIds.length) return
   await db
     .insertInto('customer_schedule')
     .values(
@@ -64,14 +75,7 @@ export async function lockCustomers(
     )
     .onConflict((oc) => oc.columns(['workspace_id', 'customer_id']).doNothing())
     .execute()
-  await db
-    .selectFrom('customer_schedule')
-    .select('customer_id')
-    .where('workspace_id', '=', workspace)
-    .where('customer_id', 'in', [...customerIds])
-    .orderBy('customer_id')
-    .forUpdate()
-    .execute()
+  await lock()
 }
 
 export interface NextAction {
