@@ -27,7 +27,7 @@ interface Request {
  */
 export function complete(text: string, offset: number): CompletionItem[] {
   const document = documentFor(text)
-  const cursor = cursorAt(text, document.lexed, offset)
+  const cursor = cursorAt(text, document.lexedThrough(offset), offset)
   if (!cursor) return []
   let vocabulary: FileVocabulary | undefined
   const request: Request = {

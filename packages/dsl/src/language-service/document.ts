@@ -3,6 +3,7 @@ import { check, type CheckResult } from '../check.js'
 import { parse, type ParseResult } from '../parse.js'
 import { LineIndex } from '../positions.js'
 import { DunLexer } from '../tokens.js'
+import { lexThroughLine, type LexedPrefix } from './relex.js'
 
 /** The lexer's view of a text: tokens the parser reads, and comments beside them. */
 export interface LexedText {
@@ -20,8 +21,13 @@ export class DunDocument {
   private parseResult: ParseResult | undefined
   private checkResult: CheckResult | undefined
   private lineIndex: LineIndex | undefined
+  private prefix: LexedPrefix | undefined
 
-  constructor(readonly text: string) {}
+  /** `previous`: the lexed start of the text this one was edited from, to reuse. */
+  constructor(
+    readonly text: string,
+    private previous?: LexedPrefix,
+  ) {}
 
   get lexed(): LexedText {
     if (!this.lexedText) {
@@ -29,6 +35,25 @@ export class DunDocument {
       this.lexedText = { tokens: lexed.tokens, comments: lexed.groups.comments ?? [] }
     }
     return this.lexedText
+  }
+
+  /**
+   * The tokens up to the end of the line holding `offset`: all the cursor needs. Right after
+   * an edit only the lines from the edit on are lexed, the rest comes from the previous text.
+   */
+  lexedThrough(offset: number): LexedText {
+    if (this.lexedText) return this.lexedText
+    if (!this.prefix || this.prefix.end < offset) {
+      this.prefix = lexThroughLine(this.text, offset, this.prefix ?? this.previous)
+      this.previous = undefined
+    }
+    return this.prefix
+  }
+
+  /** What an edited version of this text can reuse. */
+  get reusable(): LexedPrefix | undefined {
+    if (this.lexedText) return { ...this.lexedText, text: this.text, end: this.text.length }
+    return this.prefix
   }
 
   get parsed(): ParseResult {
@@ -52,6 +77,6 @@ let last: DunDocument | undefined
 
 /** The document for a text: the previous one when the text has not changed. */
 export function documentFor(text: string): DunDocument {
-  if (last?.text !== text) last = new DunDocument(text)
+  if (last?.text !== text) last = new DunDocument(text, last?.reusable)
   return last
 }
