@@ -22,7 +22,6 @@ export async function evaluateBatch(
   now: Date,
   options: BatchOptions = {},
 ): Promise<EvaluationSummary> {
-  const at = now.getTime()
   const { inputs, versions } = await loadCustomerFacts(db, workspace, customerIds, now)
   const outcomes = new Map<string, CustomerOutcome>()
   for (const id of customerIds) {
@@ -30,7 +29,7 @@ export async function evaluateBatch(
     // A schedule row without its customer has nothing to evaluate: it sleeps.
     outcomes.set(
       id,
-      input ? decideCustomer(input, versions, at, options) : { cases: [], wakeAt: null },
+      input ? decideCustomer(input, versions, now.getTime(), options) : { cases: [], wakeAt: null },
     )
   }
   const written = await writeOutcomes(db, workspace, outcomes, now)
