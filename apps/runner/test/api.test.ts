@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
 import { describeOnDatabases } from '@dun/store/testing'
-import { insertUser, type TokenScope } from '@dun/store'
-import { issueToken, type ServiceContext } from '@dun/service'
-import { buildApp } from '../src/api/server.js'
+import { openApi, type ApiHarness } from './api-fixtures.js'
 
 const policy = readFileSync(new URL('../../../examples/saas-cards.dun', import.meta.url), 'utf8')
 
@@ -20,48 +17,14 @@ const invoice = (id: string, customerId = 'cus_1') => ({
 })
 
 describeOnDatabases('runner_api', (db) => {
-  let app: FastifyInstance
-  const tokens = {} as Record<TokenScope | 'readIngest', string>
-
+  let api: ApiHarness
   beforeAll(async () => {
-    const ctx: ServiceContext = {
-      db: db(),
-      workspace: 'default',
-      now: () => new Date('2026-01-20T12:00:00Z'),
-    }
-    const user = await insertUser(db(), {
-      workspace_id: 'default',
-      username: 'ops',
-      password_hash: 'not-a-password',
-      role: 'admin',
-    })
-    const actor = { id: user.id, username: 'ops', role: 'admin' as const }
-    for (const scope of ['ingest', 'read', 'publish', 'admin'] as const) {
-      tokens[scope] = (await issueToken(ctx, actor, scope, [scope])).secret
-    }
-    app = await buildApp(ctx)
+    api = await openApi(db(), '2026-01-20T12:00:00Z')
   })
   afterAll(async () => {
-    await app?.close()
+    await api?.app.close()
   })
-
-  const call = (
-    method: 'GET' | 'POST',
-    url: string,
-    options: { token?: TokenScope; body?: unknown; raw?: string } = {},
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: {
-        ...(options.token ? { authorization: `Bearer ${tokens[options.token]}` } : {}),
-        ...(options.raw !== undefined || options.body !== undefined
-          ? { 'content-type': 'application/json' }
-          : {}),
-      },
-      payload:
-        options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    })
+  const call: ApiHarness['call'] = (...args) => api.call(...args)
 
   it('answers health, readiness, metrics and the OpenAPI document without a token', async () => {
     expect((await call('GET', '/healthz')).json()).toEqual({ status: 'ok' })
@@ -82,7 +45,7 @@ describeOnDatabases('runner_api', (db) => {
     expect(none.statusCode).toBe(401)
     expect(none.headers['www-authenticate']).toBe('Bearer')
     expect(none.json().error.code).toBe('unauthenticated')
-    const forged = await app.inject({
+    const forged = await api.app.inject({
       method: 'GET',
       url: '/v1/actions',
       headers: { authorization: 'Bearer dun_forged' },

@@ -54,11 +54,16 @@ export const reasonBody = z.object({ reason: z.string().min(1).max(2000) }).stri
 
 export const idParams = z.object({ id: z.string().min(1).max(200) }).strict()
 
+/** How many rows a list answers with. */
+export const limitQuery = z.coerce.number().int().min(1).max(1000).default(100)
+
 export const atQuery = z
   .object({
     at: z.iso
       .datetime({ offset: true })
       .optional()
-      .describe('Evaluate the case afresh at this instant and include the engine trace.'),
+      .describe(
+        'The instant to evaluate the case at (default now): the answer holds the decision and the engine trace; nothing is written.',
+      ),
   })
   .strict()

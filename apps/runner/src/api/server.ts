@@ -14,8 +14,10 @@ import { actionRoutes } from './routes/actions.js'
 import { caseRoutes } from './routes/cases.js'
 import { eventRoutes } from './routes/events.js'
 import { ingestRoutes } from './routes/ingest.js'
+import { messageRoutes } from './routes/messages.js'
 import { opsRoutes } from './routes/ops.js'
 import { policyRoutes } from './routes/policies.js'
+import { taskRoutes } from './routes/tasks.js'
 
 export interface AppOptions {
   /** pino logger for request logs; none in tests. */
@@ -57,7 +59,8 @@ export async function buildApp(
     openapi: {
       info: {
         title: 'Dun runner API',
-        description: 'Dunning: customers, invoices, payment events, cases, actions and policies.',
+        description:
+          'Dunning: customers, invoices, payment events, cases, actions, tasks, messages and policies.',
         version: '1',
       },
       components: {
@@ -74,6 +77,8 @@ export async function buildApp(
     caseRoutes,
     policyRoutes,
     actionRoutes,
+    taskRoutes,
+    messageRoutes,
   ]) {
     await app.register(routes(ctx))
   }

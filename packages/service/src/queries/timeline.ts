@@ -1,6 +1,7 @@
 import type { ActionRow, CaseRow, InvoiceRow, PaymentEventRow } from '@dun/store'
 import type { ServiceContext } from '../context.js'
 import { ServiceError } from '../errors.js'
+import { isUuid } from '../ids.js'
 
 /** Everything that happened in one case, in time order: what came in and what was decided. */
 export interface CaseTimeline {
@@ -15,10 +16,8 @@ export type TimelineEntry =
   | { readonly kind: 'action'; readonly at: Date; readonly action: ActionRow }
   | { readonly kind: 'closed'; readonly at: Date; readonly state: string }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export async function caseTimeline(ctx: ServiceContext, caseId: string): Promise<CaseTimeline> {
-  const row = UUID.test(caseId)
+  const row = isUuid(caseId)
     ? await ctx.db
         .selectFrom('dunning_cases')
         .selectAll()

@@ -1,7 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 export type Role = 'analyst' | 'approver' | 'admin'
-export type TokenScope = 'ingest' | 'read' | 'publish' | 'admin'
+/**
+ * `operate` works the ledger by hand (cancel, retry dead letters, complete tasks) without
+ * the rest of `admin`, which includes every scope.
+ */
+export type TokenScope = 'ingest' | 'read' | 'publish' | 'operate' | 'admin'
 
 export interface UsersTable {
   workspace_id: string

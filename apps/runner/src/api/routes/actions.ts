@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cancelAction, listActions, type ServiceContext } from '@dun/service'
+import { cancelAction, changeAction, listActions, type ServiceContext } from '@dun/service'
 import type { ActionStatus } from '@dun/store'
+import { retryDeadLetter } from '../../delivery/dead-letters.js'
 import { actorOf } from '../auth.js'
-import { idParams, reasonBody } from '../schemas.js'
+import { idParams, limitQuery, reasonBody } from '../schemas.js'
 
 const STATUSES = [
   'pending',
@@ -13,6 +14,7 @@ const STATUSES = [
   'failed',
   'dead',
   'review',
+  'awaiting_person',
   'skipped',
   'cancelled',
 ] as const satisfies readonly ActionStatus[]
@@ -21,11 +23,11 @@ const listQuery = z
   .object({
     status: z.enum(STATUSES).default('pending'),
     customer_id: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: limitQuery,
   })
   .strict()
 
-/** The ledger: pending actions (cancel one), dead letters. */
+/** The ledger: pending actions (cancel one), dead letters and rows in review (retry one). */
 export function actionRoutes(ctx: ServiceContext): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>()
@@ -49,7 +51,7 @@ export function actionRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.post(
       '/v1/actions/:id/cancel',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'operate' },
         schema: {
           tags: ['actions'],
           summary: 'Cancel a pending action',
@@ -60,6 +62,26 @@ export function actionRoutes(ctx: ServiceContext): FastifyPluginAsync {
       async (request) => ({
         action: await cancelAction(ctx, actorOf(request), request.params.id, request.body.reason),
       }),
+    )
+    app.post(
+      '/v1/actions/:id/retry',
+      {
+        config: { scope: 'operate' },
+        schema: {
+          tags: ['actions'],
+          summary: 'Send a dead letter, or an action in review, back to the outbox',
+          params: idParams,
+        },
+      },
+      async (request) => {
+        const { id } = request.params
+        return {
+          action: await changeAction(ctx, actorOf(request), id, {
+            audit: 'action.retried',
+            apply: (tx) => retryDeadLetter(tx, id),
+          }),
+        }
+      },
     )
   }
 }
