@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { DateTime, IANAZone } from 'luxon'
 import { MS_PER_DAY, MS_PER_MINUTE } from './statutory.js'
 
 /**
@@ -78,6 +78,8 @@ function createZoneCalendar(zone: string): ZoneCalendar {
   }
 }
 
+/** Wider than any DST overlap, so a midnight near an offset change is never taken as plain. */
+const OFFSET_CHANGE_MARGIN = 3 * 3_600_000
 const CHUNK_BITS = 8
 const CHUNK_MASK = (1 << CHUNK_BITS) - 1
 
@@ -89,8 +91,11 @@ class DayTable {
   private readonly chunks = new Map<number, (LocalDay | undefined)[]>()
   private lastIndex = NaN
   private lastChunk: (LocalDay | undefined)[] = []
+  private readonly offsets: IANAZone
 
-  constructor(private readonly zone: string) {}
+  constructor(private readonly zone: string) {
+    this.offsets = IANAZone.create(zone)
+  }
 
   get(day: number): LocalDay {
     if ((day | 0) !== day) throw new RangeError(`day ${day} is not a day number the engine can use`)
@@ -103,10 +108,26 @@ class DayTable {
     }
     let record = chunk[day & CHUNK_MASK]
     if (!record) {
-      record = convertDay(this.zone, day)
+      record = this.uniformDay(day) ?? convertDay(this.zone, day)
       chunk[day & CHUNK_MASK] = record
     }
     return record
+  }
+
+  /**
+   * Most days keep one UTC offset from hours before their midnight to hours after the next:
+   * such a day is the 24 hours from local midnight, settled by three offset look-ups where
+   * a full luxon conversion costs ~10. Anything else — a change of offset near or inside
+   * the day, an unknown zone — is left to luxon.
+   */
+  private uniformDay(day: number): LocalDay | null {
+    const offset = this.offsets.offset(day * MS_PER_DAY)
+    const start = day * MS_PER_DAY - offset * MS_PER_MINUTE
+    const end = start + MS_PER_DAY
+    const steady =
+      this.offsets.offset(start - OFFSET_CHANGE_MARGIN) === offset &&
+      this.offsets.offset(end + OFFSET_CHANGE_MARGIN) === offset
+    return steady ? { day, start, end, uniform: true } : null
   }
 
   private newChunk(index: number): (LocalDay | undefined)[] {

@@ -53,4 +53,30 @@ describe('zoneCalendar', () => {
       expect(calendar.dayOf(at)).toBe(epochDay(local.toISODate()!))
     }
   })
+
+  // Zones whose offset changes at or around midnight (Havana, Santiago, Beirut, Tehran, São
+  // Paulo in 2011–2012), half-hour offsets and changes, and two plain ones.
+  const zones = [
+    'America/Havana',
+    'America/Santiago',
+    'Asia/Beirut',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Asia/Tehran',
+    'America/Sao_Paulo',
+    'Europe/London',
+    'America/Los_Angeles',
+  ]
+
+  it.each(zones)('%s: two years of days start, open and end where luxon says', (zone) => {
+    const calendar = zoneCalendar(zone)
+    const first = epochDay('2011-01-01')
+    for (let day = first; day < first + 730; day++) {
+      for (const minute of [0, 480, 1439]) {
+        expect(calendar.instantAt(day, minute)).toBe(luxonInstant(zone, day, minute))
+      }
+      const noon = luxonInstant(zone, day, 720)
+      expect(calendar.dayOf(noon)).toBe(day)
+    }
+  })
 })
