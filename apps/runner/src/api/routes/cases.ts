@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { caseTimeline, listCustomerCases, type ServiceContext } from '@dun/service'
+import { caseTimeline, explainCase, listCustomerCases, type ServiceContext } from '@dun/service'
 import { atQuery, idParams } from '../schemas.js'
 
 /** A customer's cases, and one case's timeline: events in, actions decided, and why. */
@@ -26,12 +26,17 @@ export function caseRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config,
         schema: {
           tags: ['cases'],
-          summary: 'A case: its events and ledger actions in time order',
+          summary:
+            "A case: its events and ledger actions in time order, and the engine's decision and trace at an instant",
           params: idParams,
           querystring: atQuery,
         },
       },
-      async (request) => caseTimeline(ctx, request.params.id),
+      async (request) => {
+        const timeline = await caseTimeline(ctx, request.params.id)
+        const at = request.query.at ? new Date(request.query.at) : (ctx.now?.() ?? new Date())
+        return { ...timeline, evaluation: await explainCase(ctx, timeline.case, at) }
+      },
     )
   }
 }
