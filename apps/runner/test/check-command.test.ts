@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { main } from '../src/cli.js'
+import { captureCli } from './cli-harness.js'
 
 const CLEAN = `policy "p" {
   currencies USD
@@ -17,46 +16,18 @@ const WRONG = CLEAN.replace(
 )
 const WARNING = CLEAN.replace('segment all {', 'segment pro when customer.plan == "pro" {')
 
-let dir: string
-let stdout: string
-let stderr: string
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dun-check-'))
-  stdout = ''
-  stderr = ''
-  process.exitCode = undefined
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk)
-    return true
-  })
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk)
-    return true
-  })
-})
-
-afterEach(() => {
-  vi.restoreAllMocks()
-  process.exitCode = undefined
-})
-
-function file(name: string, text: string): string {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
+const cli = captureCli('check')
 
 describe('dun check', () => {
   it('exits 0 and says so when there is nothing to report', async () => {
-    expect(await main(['check', file('a.dun', CLEAN), file('b.dun', CLEAN)])).toBe(0)
-    expect(stdout).toBe('2 files checked: no problems\n')
+    expect(await main(['check', cli.file('a.dun', CLEAN), cli.file('b.dun', CLEAN)])).toBe(0)
+    expect(cli.stdout).toBe('2 files checked: no problems\n')
   })
 
   it('prints each error with its position, the line, a caret under the range and the hint', async () => {
-    const path = file('wrong.dun', WRONG)
+    const path = cli.file('wrong.dun', WRONG)
     expect(await main(['check', path])).toBe(1)
-    const lines = stdout.split('\n')
+    const lines = cli.stdout.split('\n')
     expect(lines[0]).toMatch(
       new RegExp(`^${path}:4:33: error DUN101 Unknown fact 'invoice.amount'`),
     )
@@ -67,14 +38,14 @@ describe('dun check', () => {
   })
 
   it('exits 0 on warnings only', async () => {
-    expect(await main(['check', file('w.dun', WARNING)])).toBe(0)
-    expect(stdout).toContain('warning DUN302')
+    expect(await main(['check', cli.file('w.dun', WARNING)])).toBe(0)
+    expect(cli.stdout).toContain('warning DUN302')
   })
 
   it('prints the diagnostics as JSON with --json', async () => {
-    const path = file('wrong.dun', WRONG)
+    const path = cli.file('wrong.dun', WRONG)
     expect(await main(['check', '--json', path])).toBe(1)
-    const diagnostics = JSON.parse(stdout) as {
+    const diagnostics = JSON.parse(cli.stdout) as {
       file: string
       code: string
       range: { line: number }
@@ -83,13 +54,13 @@ describe('dun check', () => {
   })
 
   it('fails in one line with exit 2 on a missing file or an unknown flag', async () => {
-    expect(await main(['check', file('a.dun', CLEAN), join(dir, 'missing.dun')])).toBe(2)
-    expect(stderr).toMatch(
+    expect(await main(['check', cli.file('a.dun', CLEAN), join(cli.dir, 'missing.dun')])).toBe(2)
+    expect(cli.stderr).toMatch(
       /^dun: check: cannot read .*missing\.dun: no such file; check the path\n$/,
     )
-    expect(stdout).toBe('')
-    stderr = ''
-    expect(await main(['check', '--colour', file('a.dun', CLEAN)])).toBe(2)
-    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(cli.stdout).toBe('')
+    const before = cli.stderr.length
+    expect(await main(['check', '--colour', cli.file('a.dun', CLEAN)])).toBe(2)
+    expect(cli.stderr.slice(before).trim().split('\n')).toHaveLength(1)
   })
 })

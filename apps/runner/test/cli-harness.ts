@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, vi } from 'vitest'
+
+/** What `dun` printed in the current test, and a scratch folder for its input files. */
+export interface CliCapture {
+  readonly stdout: string
+  readonly stderr: string
+  readonly dir: string
+  /** Writes `text` to `name` in the scratch folder and returns its path. */
+  file(name: string, text: string): string
+}
+
+/**
+ * Captures stdout and stderr around each test of the calling file, which runs the CLI
+ * in-process through `main(argv)`; every test gets a fresh scratch folder.
+ */
+export function captureCli(prefix: string): CliCapture {
+  const state = { stdout: '', stderr: '', dir: '' }
+  beforeEach(() => {
+    state.dir = mkdtempSync(join(tmpdir(), `dun-${prefix}-`))
+    state.stdout = ''
+    state.stderr = ''
+    process.exitCode = undefined
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      state.stdout += String(chunk)
+      return true
+    })
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      state.stderr += String(chunk)
+      return true
+    })
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+    process.exitCode = undefined
+  })
+  return {
+    get stdout() {
+      return state.stdout
+    },
+    get stderr() {
+      return state.stderr
+    },
+    get dir() {
+      return state.dir
+    },
+    file(name, text) {
+      const path = join(state.dir, name)
+      writeFileSync(path, text)
+      return path
+    },
+  }
+}
