@@ -11,6 +11,7 @@ import {
 } from '@dun/store'
 import type { Actor, ServiceContext } from '../context.js'
 import { ServiceError } from '../errors.js'
+import { isUuid } from '../ids.js'
 
 export interface PublishResult {
   readonly versionId: string
@@ -69,8 +70,7 @@ export async function approveVersion(
     )
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const version = await lockVersion(trx, ctx.workspace, versionId)
-    if (!version) throw notFound(versionId)
+    const version = await lockExisting(trx, ctx.workspace, versionId)
     if (version.state !== 'pending_approval') {
       throw new ServiceError(
         'conflict',
@@ -95,13 +95,23 @@ export async function approveVersion(
   })
 }
 
+/** The version, locked for the rest of the transaction; a malformed id names no version. */
+async function lockExisting(
+  trx: Db,
+  workspace: string,
+  versionId: string,
+): Promise<PolicyVersionRow> {
+  const version = isUuid(versionId) ? await lockVersion(trx, workspace, versionId) : undefined
+  if (!version) throw notFound(versionId)
+  return version
+}
+
 async function lockedDraft(
   trx: Db,
   workspace: string,
   versionId: string,
 ): Promise<PolicyVersionRow> {
-  const version = await lockVersion(trx, workspace, versionId)
-  if (!version) throw notFound(versionId)
+  const version = await lockExisting(trx, workspace, versionId)
   if (version.state !== 'draft') {
     throw new ServiceError(
       'conflict',
