@@ -83,6 +83,33 @@ export interface AccountAction {
 
 export type ActionType = Action['type']
 
+/**
+ * What a step does, as named in its stable id (FORMAT.md, "Step ids"): channels sorted,
+ * template, method or operation — never the day, the guard or the layout.
+ */
+export function actionKey(action: Action): string {
+  switch (action.type) {
+    case 'notify':
+      return `notify:${[...action.channels].sort().join('+')}:${action.template}`
+    case 'call':
+      return `call:${action.script}`
+    case 'retry_payment':
+      return `retry:${action.methods}`
+    case 'task':
+      return `task:${action.title}`
+    case 'escalate':
+      return `escalate:${action.to}`
+    case 'offer_plan':
+      return 'offer_plan'
+    case 'offer_partial_payment':
+      return 'offer_partial'
+    case 'late_fee':
+      return 'late_fee'
+    case 'account':
+      return `account:${action.operation}`
+  }
+}
+
 /** A short human description: `email+sms "final-notice"`, `retry payment (backup)`. */
 export function describeAction(action: Action): string {
   switch (action.type) {

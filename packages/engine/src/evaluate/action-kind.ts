@@ -1,4 +1,4 @@
-import type { Action } from '../action.js'
+import { actionKey, type Action } from '../action.js'
 import type { ContactKind } from '../channels.js'
 
 /**
@@ -7,26 +7,7 @@ import type { ContactKind } from '../channels.js'
  * retry shares one key, whatever the method: retrying twice at the same moment is pointless.
  */
 export function supersedeKey(action: Action): string {
-  switch (action.type) {
-    case 'notify':
-      return `notify:${[...action.channels].sort().join('+')}:${action.template}`
-    case 'call':
-      return `call:${action.script}`
-    case 'retry_payment':
-      return 'retry'
-    case 'task':
-      return `task:${action.title}`
-    case 'escalate':
-      return `escalate:${action.to}`
-    case 'offer_plan':
-      return 'offer_plan'
-    case 'offer_partial_payment':
-      return 'offer_partial'
-    case 'late_fee':
-      return 'late_fee'
-    case 'account':
-      return `account:${action.operation}`
-  }
+  return action.type === 'retry_payment' ? 'retry' : actionKey(action)
 }
 
 /** The contacts an action makes with the customer: one per notify channel, or one call. */
