@@ -1,4 +1,4 @@
-import { parseMajorUnits, zoneCalendar, type CustomerCaseFacts } from '@dun/engine'
+import { NO_HISTORY, parseMajorUnits, zoneCalendar, type CustomerCaseFacts } from '@dun/engine'
 
 const MS_PER_DAY = 86_400_000
 
@@ -52,12 +52,7 @@ export function defaultFacts(currency: string, calendar: TestCalendar): Customer
       promise_to_pay_until: null,
       created_at: dayStart(calendar, -CUSTOMER_DAYS_BEFORE_DUE),
     },
-    history: {
-      late_payments_12m: 0,
-      avg_days_late_12m: 0,
-      failed_payments_12m: 0,
-      lifetime_value: 0,
-    },
+    history: { ...NO_HISTORY },
     account: null,
     contacts: [],
     cases: [

@@ -75,6 +75,11 @@ export const historyFacts = z.object({
   lifetime_value: minor.default(0),
 })
 
+/** A customer with no payment history on record: every count and amount zero. */
+export const NO_HISTORY: Readonly<z.output<typeof historyFacts>> = Object.freeze(
+  historyFacts.parse({}),
+)
+
 /** Kill Bill-style account aggregates. Derived from the customer's open cases when absent. */
 export const accountFacts = z.object({
   unpaid_invoices: z.number().int().nonnegative(),
@@ -107,12 +112,7 @@ export const caseFacts = z.object({
 /** Everything evaluated for one customer at once: caps and quiet hours are per customer. */
 export const customerCaseFacts = z.object({
   customer: customerFacts,
-  history: historyFacts.default({
-    late_payments_12m: 0,
-    avg_days_late_12m: 0,
-    failed_payments_12m: 0,
-    lifetime_value: 0,
-  }),
+  history: historyFacts.default(() => ({ ...NO_HISTORY })),
   account: accountFacts.nullable().default(null),
   contacts: z.array(contactFacts).default([]),
   cases: z.array(caseFacts),

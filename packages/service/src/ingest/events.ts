@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { applyEvent, dunningEvent, type CustomerCaseFacts, type DunningEvent } from '@dun/engine'
+import {
+  applyEvent,
+  dunningEvent,
+  NO_HISTORY,
+  type CustomerCaseFacts,
+  type DunningEvent,
+} from '@dun/engine'
 import {
   findCustomers,
   invoiceFacts,
@@ -68,12 +74,7 @@ async function applyToStore(trx: Db, workspace: string, invoice: InvoiceRow, eve
   const customer = customerRow.facts
   const before: CustomerCaseFacts = {
     customer,
-    history: {
-      late_payments_12m: 0,
-      avg_days_late_12m: 0,
-      failed_payments_12m: 0,
-      lifetime_value: 0,
-    },
+    history: NO_HISTORY,
     account: null,
     contacts: [],
     cases: [{ invoice: invoiceFacts(invoice), dunning: { steps_done: [], retries: [] } }],
