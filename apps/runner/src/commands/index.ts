@@ -10,6 +10,7 @@ import { registerImport } from './import.js'
 import { registerPublish } from './publish.js'
 import { registerUser } from './user.js'
 import { registerCases } from './cases.js'
+import { registerToken } from './token.js'
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerPublish(program)
   registerUser(program)
   registerCases(program)
+  registerToken(program)
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import {
   appendAudit,
   findUser,
+  findUserByName,
   insertToken,
   useToken,
   type Role,
@@ -48,6 +49,23 @@ export async function issueToken(
     return row
   })
   return { id: token.id, secret }
+}
+
+/** Issues a token owned by the user with this name (`dun token add`). */
+export async function issueTokenForUser(
+  ctx: ServiceContext,
+  username: string,
+  name: string,
+  scopes: TokenScope[],
+): Promise<{ id: string; secret: string }> {
+  const user = await findUserByName(ctx.db, ctx.workspace, username)
+  if (!user) {
+    throw new ServiceError('not_found', `no user named ${username}`, {
+      field: 'username',
+      hint: `add one with \`dun user add ${username} --role …\``,
+    })
+  }
+  return issueToken(ctx, { id: user.id, username, role: user.role as Role }, name, scopes)
 }
 
 /** Resolves a bearer token to its user and scopes, or fails with `unauthenticated`. */
