@@ -1,4 +1,6 @@
+import { caseIndexOf } from './apply-event.js'
 import type { Decision } from './decision.js'
+import { copyInvoice, customerCaseFactsWith } from './facts/copy.js'
 import type { CaseFacts, ContactFacts, CustomerCaseFacts } from './facts/input.js'
 import { contactKinds } from './evaluate/action-kind.js'
 
@@ -18,22 +20,19 @@ export function applyExecuted(
   const contacts: ContactFacts[] = []
   for (const decision of decisions) {
     if (decision.due.length === 0 && decision.skipped.length === 0) continue
-    const index = facts.cases.findIndex((c) => c.invoice.id === decision.invoiceId)
+    const index = caseIndexOf(facts, decision.invoiceId)
     const current = (cases ?? facts.cases)[index]
     if (!current) {
       throw new Error(
         `decision for invoice ${decision.invoiceId}, which is not one of customer ${facts.customer.id}'s cases`,
       )
     }
-    cases ??= [...facts.cases]
+    cases ??= facts.cases.slice()
     cases[index] = performed(current, decision, at, contacts)
   }
   if (!cases) return facts
-  return {
-    ...facts,
-    cases,
-    contacts: contacts.length === 0 ? facts.contacts : [...facts.contacts, ...contacts],
-  }
+  if (contacts.length === 0) return customerCaseFactsWith(facts, { cases })
+  return customerCaseFactsWith(facts, { cases, contacts: facts.contacts.concat(contacts) })
 }
 
 function performed(
@@ -42,7 +41,7 @@ function performed(
   at: number,
   contacts: ContactFacts[],
 ): CaseFacts {
-  const stepsDone = [...facts.dunning.steps_done]
+  const stepsDone = facts.dunning.steps_done.slice()
   let retries = facts.dunning.retries
   let invoice = facts.invoice
   for (const { stepId } of decision.skipped) stepsDone.push(stepId)
@@ -52,11 +51,15 @@ function performed(
       contacts.push({ at, kind, invoice_id: invoice.id, step: stepId })
     }
     if (action.type === 'retry_payment') {
-      retries = [...retries, at]
-      invoice = { ...invoice, attempts: invoice.attempts + 1 }
+      retries = retries.concat(at)
+      const next = copyInvoice(invoice)
+      next.attempts = invoice.attempts + 1
+      invoice = next
     }
     if (action.type === 'account' && action.operation === 'write_off') {
-      invoice = { ...invoice, status: 'uncollectible' }
+      const next = copyInvoice(invoice)
+      next.status = 'uncollectible'
+      invoice = next
     }
   }
   return { invoice, dunning: { steps_done: stepsDone, retries } }

@@ -29,13 +29,17 @@ interface LocalDay {
 const MINUTES_PER_DAY = 1440
 
 const calendars = new Map<string, ZoneCalendar>()
+// A replay asks for one customer's zone over and over: the last answer is checked first.
+let lastCalendar: ZoneCalendar | null = null
 
 export function zoneCalendar(zone: string): ZoneCalendar {
+  if (lastCalendar?.zone === zone) return lastCalendar
   let calendar = calendars.get(zone)
   if (!calendar) {
     calendar = createZoneCalendar(zone)
     calendars.set(zone, calendar)
   }
+  lastCalendar = calendar
   return calendar
 }
 
@@ -121,13 +125,27 @@ class DayTable {
    * the day, an unknown zone — is left to luxon.
    */
   private uniformDay(day: number): LocalDay | null {
-    const offset = this.offsets.offset(day * MS_PER_DAY)
+    const { offsets } = this
+    const previous = this.known(day - 1)
+    if (previous?.uniform) {
+      // The day before was checked up to hours past this midnight: one more look-up will do.
+      const offset = ((day - 1) * MS_PER_DAY - previous.start) / MS_PER_MINUTE
+      const end = previous.end + MS_PER_DAY
+      if (offsets.offset(end + OFFSET_CHANGE_MARGIN) === offset)
+        return { day, start: previous.end, end, uniform: true }
+      return null
+    }
+    const offset = offsets.offset(day * MS_PER_DAY)
     const start = day * MS_PER_DAY - offset * MS_PER_MINUTE
     const end = start + MS_PER_DAY
     const steady =
-      this.offsets.offset(start - OFFSET_CHANGE_MARGIN) === offset &&
-      this.offsets.offset(end + OFFSET_CHANGE_MARGIN) === offset
+      offsets.offset(start - OFFSET_CHANGE_MARGIN) === offset &&
+      offsets.offset(end + OFFSET_CHANGE_MARGIN) === offset
     return steady ? { day, start, end, uniform: true } : null
+  }
+
+  private known(day: number): LocalDay | undefined {
+    return this.chunks.get(day >> CHUNK_BITS)?.[day & CHUNK_MASK]
   }
 
   private newChunk(index: number): (LocalDay | undefined)[] {

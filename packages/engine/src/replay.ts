@@ -3,7 +3,8 @@ import { applyEvent } from './apply-event.js'
 import { applyExecuted } from './apply-executed.js'
 import type { CaseStatus, DeferralReason, Decision, SkipReason } from './decision.js'
 import type { DunningEvent } from './events.js'
-import type { CustomerCaseFacts } from './facts/input.js'
+import { customerCaseFactsWith } from './facts/copy.js'
+import type { CaseFacts, CustomerCaseFacts } from './facts/input.js'
 import { evaluateCustomerProgram } from './evaluate/evaluate-customer.js'
 import type { PolicyContext } from './evaluate/policy-context.js'
 import type { EngineProgram } from './evaluate/program.js'
@@ -62,6 +63,7 @@ export function* replay(policy: PolicyContext, input: ReplayInput): EngineProgra
   const deferralsSeen = new Set<string>()
   let facts = input.facts
   let eventIndex = 0
+  let issueIndex = 0
   let evaluations = 0
   let now = issues[0] ?? Infinity
   while (now < until) {
@@ -72,10 +74,8 @@ export function* replay(policy: PolicyContext, input: ReplayInput): EngineProgra
     const decisions =
       open.cases.length === 0 ? [] : yield* evaluateCustomerProgram(policy, open, now)
     evaluations += decisions.length === 0 ? 0 : 1
-    let next = Math.min(
-      events[eventIndex]?.at ?? Infinity,
-      issues.find((at) => at > now) ?? Infinity,
-    )
+    while (issueIndex < issues.length && issues[issueIndex]! <= now) issueIndex++
+    let next = Math.min(events[eventIndex]?.at ?? Infinity, issues[issueIndex] ?? Infinity)
     for (const decision of decisions) {
       outcomes.set(decision.invoiceId, decision.status)
       record(timeline, deferralsSeen, decision, now)
@@ -97,10 +97,16 @@ function openCases(
   outcomes: ReadonlyMap<string, CaseStatus | 'pending'>,
   now: number,
 ): CustomerCaseFacts {
-  const isOpen = (c: CustomerCaseFacts['cases'][number]) =>
-    c.invoice.issued_at <= now && !TERMINAL.has(outcomes.get(c.invoice.id) ?? 'pending')
-  if (facts.cases.every(isOpen)) return facts
-  return { ...facts, cases: facts.cases.filter(isOpen) }
+  const { cases } = facts
+  let open: CaseFacts[] | null = null
+  for (let i = 0; i < cases.length; i++) {
+    const { invoice } = cases[i]!
+    const isOpen = invoice.issued_at <= now && !TERMINAL.has(outcomes.get(invoice.id) ?? 'pending')
+    // Copied from the first closed case on: usually every case is open, and nothing is.
+    if (!isOpen) open ??= cases.slice(0, i)
+    else if (open) open.push(cases[i]!)
+  }
+  return open ? customerCaseFactsWith(facts, { cases: open }) : facts
 }
 
 function allSettled(outcomes: ReadonlyMap<string, CaseStatus | 'pending'>): boolean {
