@@ -253,6 +253,29 @@ describeOnDatabases('service_cases', (db) => {
     ).toHaveLength(1)
   })
 
+  it('decides the rest of a batch when one customer cannot be evaluated, and postpones that one', async () => {
+    await publish(policy('p'))
+    await seed(
+      ['c1', 'c2', 'c3'],
+      ['c1', 'c2', 'c3'].map((c) => invoice(`i-${c}`, c)),
+    )
+    // Stored facts are trusted; a zone that no longer exists breaks this customer alone.
+    await sql`update customers set facts = jsonb_set(facts, '{timezone}', '"Mars/Olympus"') where id = 'c2'`.execute(
+      db(),
+    )
+    const summary = await runSchedulerPass(ctx(), day0)
+    expect(summary.failures).toEqual([
+      {
+        customerId: 'c2',
+        message: expect.stringMatching(/Mars\/Olympus/),
+        retryAt: new Date(day0.getTime() + 15 * 60_000),
+      },
+    ])
+    expect(summary.casesOpened).toBe(2)
+    expect(new Set((await ledger()).map((r) => r.invoice_id))).toEqual(new Set(['i-c1', 'i-c3']))
+    expect(await schedule('c2')).toEqual(new Date(day0.getTime() + 15 * 60_000))
+  })
+
   it('does nothing without a published policy, and starts once one is live', async () => {
     await seed(['c1'], [invoice('i1', 'c1')])
     const idle = await runSchedulerPass(ctx(), day0)

@@ -32,6 +32,9 @@ export function startScheduler(options: SchedulerOptions): { stopped: Promise<vo
           signal,
           ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
         })
+        for (const failure of summary.failures) {
+          logger.error(failure, 'a customer could not be evaluated; postponed until retryAt')
+        }
         if (summary.customers > 0) {
           logger.info(
             {

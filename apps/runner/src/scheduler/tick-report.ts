@@ -18,6 +18,11 @@ export function describeTick(
       `${actionsDecidedTotal(scheduler)} actions decided${byType ? ` (${byType})` : ''}, ` +
       `${scheduler.actionsSkipped} skipped, in ${seconds.toFixed(2)} s`,
   ]
+  for (const failure of scheduler.failures) {
+    lines.push(
+      `  customer ${failure.customerId} could not be evaluated (${failure.message}); retried at ${failure.retryAt.toISOString()}`,
+    )
+  }
   lines.push(
     delivery === null
       ? '  delivery: not run (--no-delivery)'

@@ -33,7 +33,7 @@ export async function evaluateBatch(
     )
   }
   const written = await writeOutcomes(db, workspace, outcomes, now)
-  const summary: EvaluationSummary = { ...written, batches: 1 }
+  const summary: EvaluationSummary = { ...written, batches: 1, failures: [] }
   if (!options.decisions) return summary
   const decisions = [...outcomes].flatMap(([customerId, outcome]) =>
     outcome.cases.map((c) => ({ caseId: c.input.caseId, customerId, decision: c.decision })),

@@ -1,4 +1,4 @@
-import { claimDueCustomers, lockCustomers } from '@dun/store'
+import { claimDueCustomers, lockCustomers, setNextActions } from '@dun/store'
 import type { ServiceContext } from '../context.js'
 import { evaluateBatch, type BatchOptions } from './evaluate-batch.js'
 import { addSummaries, EMPTY_SUMMARY, type EvaluationSummary } from './summary.js'
@@ -50,15 +50,54 @@ export async function runSchedulerPass(
   let total = EMPTY_SUMMARY
   while (!options.signal?.aborted) {
     const started = performance.now()
+    let claimed: string[] = []
     const batch = await withDeadlockRetry(() =>
       ctx.db.transaction().execute(async (trx) => {
-        const ids = await claimDueCustomers(trx, ctx.workspace, now, batchSize)
-        return ids.length === 0 ? null : evaluateBatch(trx, ctx.workspace, ids, now)
+        claimed = await claimDueCustomers(trx, ctx.workspace, now, batchSize)
+        return claimed.length === 0 ? null : evaluateBatch(trx, ctx.workspace, claimed, now)
       }),
+    ).catch((error: unknown) =>
+      // The batch rolled back: find the customer that broke it rather than stall on it.
+      claimed.length > 0 ? evaluateOneByOne(ctx, claimed, now) : Promise.reject(error),
     )
     if (batch === null) break
     options.onBatch?.(batch, (performance.now() - started) / 1000)
     total = addSummaries(total, batch)
+  }
+  return total
+}
+
+const FAILURE_RETRY_MS = 15 * 60_000
+
+/**
+ * Each customer of a failed batch in its own transaction: the others are decided as
+ * usual; one that fails alone is postponed and reported (logs, metrics), so a single
+ * broken customer never holds back everyone due after it.
+ */
+async function evaluateOneByOne(
+  ctx: ServiceContext,
+  customerIds: readonly string[],
+  now: Date,
+): Promise<EvaluationSummary> {
+  let total: EvaluationSummary = { ...EMPTY_SUMMARY, batches: 1 }
+  for (const id of customerIds) {
+    try {
+      const one = await withDeadlockRetry(() =>
+        ctx.db.transaction().execute(async (trx) => {
+          const mine = await claimDueCustomers(trx, ctx.workspace, now, 1, [id])
+          return mine.length === 0 ? null : evaluateBatch(trx, ctx.workspace, mine, now)
+        }),
+      )
+      if (one) total = addSummaries(total, { ...one, batches: 0 })
+    } catch (error) {
+      const retryAt = new Date(now.getTime() + FAILURE_RETRY_MS)
+      await setNextActions(ctx.db, ctx.workspace, [{ customerId: id, at: retryAt }], now)
+      const message = error instanceof Error ? error.message : String(error)
+      total = addSummaries(total, {
+        ...EMPTY_SUMMARY,
+        failures: [{ customerId: id, message, retryAt }],
+      })
+    }
   }
   return total
 }

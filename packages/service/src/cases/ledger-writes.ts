@@ -30,7 +30,7 @@ export async function writeOutcomes(
   workspace: string,
   outcomes: ReadonlyMap<string, CustomerOutcome>,
   now: Date,
-): Promise<Omit<EvaluationSummary, 'batches' | 'decisions'>> {
+): Promise<Omit<EvaluationSummary, 'batches' | 'decisions' | 'failures'>> {
   const opened: NewCase[] = []
   const changes: CaseChange[] = []
   const entries: LedgerEntry[] = []

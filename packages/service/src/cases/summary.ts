@@ -11,8 +11,17 @@ export interface EvaluationSummary {
   /** Due actions newly written to the ledger as `pending`, by action type. */
   readonly actionsDecided: Partial<Record<ActionType, number>>
   readonly actionsSkipped: number
+  /** Customers whose evaluation failed on its own; they were postponed, not decided. */
+  readonly failures: readonly CustomerFailure[]
   /** Each evaluated case's decision, when asked for (`decisions: true`). */
   readonly decisions?: readonly CaseDecision[]
+}
+
+export interface CustomerFailure {
+  readonly customerId: string
+  readonly message: string
+  /** When the scheduler tries the customer again. */
+  readonly retryAt: Date
 }
 
 export interface CaseDecision {
@@ -29,6 +38,7 @@ export const EMPTY_SUMMARY: EvaluationSummary = {
   casesClosed: 0,
   actionsDecided: {},
   actionsSkipped: 0,
+  failures: [],
 }
 
 export function addSummaries(a: EvaluationSummary, b: EvaluationSummary): EvaluationSummary {
@@ -46,6 +56,7 @@ export function addSummaries(a: EvaluationSummary, b: EvaluationSummary): Evalua
     casesClosed: a.casesClosed + b.casesClosed,
     actionsDecided,
     actionsSkipped: a.actionsSkipped + b.actionsSkipped,
+    failures: a.failures.length === 0 ? b.failures : [...a.failures, ...b.failures],
     ...(decisions ? { decisions } : {}),
   }
 }

@@ -33,17 +33,16 @@ export async function claimDueCustomers(
   workspace: string,
   now: Date,
   limit: number,
+  /** Claim only among these customers. */
+  only?: readonly string[],
 ): Promise<string[]> {
-  const rows = await db
+  let query = db
     .selectFrom('customer_schedule')
     .select('customer_id')
     .where('workspace_id', '=', workspace)
     .where('next_action_at', '<=', now)
-    .orderBy('next_action_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute()
+  if (only) query = query.where(sql<boolean>`customer_id = any(${[...only]}::text[])`)
+  const rows = await query.orderBy('next_action_at').limit(limit).forUpdate().skipLocked().execute()
   return rows.map((r) => r.customer_id)
 }
 
