@@ -48,6 +48,9 @@ function createZoneCalendar(zone: string): ZoneCalendar {
   // Wall-clock instants on days with a UTC-offset change, keyed `day * 1440 + minute`: luxon
   // resolves them (DST gaps and overlaps), once each. A plan asks for few minutes, so it stays small.
   const shifted = new Map<number, number>()
+  // Wall minutes of instants on those days: a simulation wakes many customers of one zone at
+  // the same instants (send-window openings), so luxon is asked once per instant.
+  const shiftedMinutes = new Map<number, number>()
   // The last offset seen guesses an instant's day right almost every time.
   let offsetGuess = 0
 
@@ -65,8 +68,13 @@ function createZoneCalendar(zone: string): ZoneCalendar {
     minuteOf(at) {
       const record = locate(at)
       if (record.uniform) return Math.floor((at - record.start) / MS_PER_MINUTE)
-      const local = DateTime.fromMillis(at, { zone })
-      return local.hour * 60 + local.minute
+      let minute = shiftedMinutes.get(at)
+      if (minute === undefined) {
+        const local = DateTime.fromMillis(at, { zone })
+        minute = local.hour * 60 + local.minute
+        shiftedMinutes.set(at, minute)
+      }
+      return minute
     },
     instantAt(day, minute) {
       const record = days.get(day)

@@ -18,7 +18,8 @@ export interface WakeInput {
   /** Steps done before this decision. */
   readonly stepsDone: readonly string[]
   /** Steps this decision performs or skips: done from now on. */
-  readonly performed: readonly (readonly StepRef[])[]
+  readonly due: readonly StepRef[]
+  readonly skipped: readonly StepRef[]
   readonly deferred: readonly DeferredAction[]
   readonly paused: boolean
   readonly now: number
@@ -77,13 +78,17 @@ export function wakeTime(input: WakeInput): Wake {
 
 // A case has a handful of steps: scanning the short lists beats building sets per decision.
 function isDone(input: WakeInput, stepId: string): boolean {
-  if (input.stepsDone.includes(stepId)) return true
-  for (const refs of input.performed) for (const ref of refs) if (ref.stepId === stepId) return true
-  return false
+  return (
+    input.stepsDone.includes(stepId) || names(input.due, stepId) || names(input.skipped, stepId)
+  )
 }
 
 function isDeferred(input: WakeInput, stepId: string): boolean {
-  for (const deferral of input.deferred) if (deferral.stepId === stepId) return true
+  return names(input.deferred, stepId)
+}
+
+function names(refs: readonly StepRef[], stepId: string): boolean {
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.stepId === stepId) return true
   return false
 }
 
