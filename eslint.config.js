@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', '**/.turbo/**', '.dun/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', '**/.turbo/**', '.dun/**', 'apps/editor/next-env.d.ts', 'apps/editor/e2e/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -26,6 +26,8 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly' },
+    },
   },
 )

@@ -2,10 +2,12 @@
 // `npm start`: build what is needed, take a short tour of the examples with the `dun`
 // command — the same commands a new user would type — then bring the runner up on the
 // embedded database (or DATABASE_URL) with the examples published and, on a first start,
-// the sample invoices imported as live data. Runs until Ctrl-C.
+// the sample invoices imported as live data; then the editor on the same database.
+// Runs until Ctrl-C.
 import { execFileSync, spawn } from 'node:child_process'
 import { readdirSync, mkdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { ensureEditorBuild, startEditor, waitForHttp } from '../apps/editor/scripts/editor-process.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 process.chdir(root)
@@ -77,10 +79,25 @@ if (existsSync(sample)) {
     '--if-empty',
   ])
 }
+// The editor joins the database the runner serves (the URL in .dun/server.json).
+ensureEditorBuild(step)
+const editorPort = process.env.DUN_EDITOR_PORT ?? '3000'
+const editorUrl = `http://localhost:${editorPort}`
+step(`Starting the editor on port ${editorPort}\n  $ npm run start -w @dun/editor`)
+const editor = startEditor({ port: editorPort, host: 'localhost', dataDir: join(root, '.dun') })
+const editorExited = new Promise((resolve) => editor.once('exit', (code) => resolve(code ?? 0)))
+let editorGone = false
+void editorExited.then(() => (editorGone = true))
+if (!(await waitForHttp(`${editorUrl}/sign-in`, () => editorGone))) {
+  failures.push('the editor')
+}
+const signIn = process.env.DUN_ADMIN_PASSWORD
+  ? 'admin, with the password in DUN_ADMIN_PASSWORD'
+  : 'admin, with the password the runner printed above when it created the admin ' +
+    '(shown once; on later starts use that same password)'
 step(
-  (failures.length === 0
-    ? 'The runner is up.'
-    : `The runner is up, with problems in: ${failures.join(', ')}.`) +
+  (failures.length === 0 ? 'Dun is up.' : `Dun is up, with problems in: ${failures.join(', ')}.`) +
+    `\n  Editor     ${editorUrl}  (sign in as ${signIn})` +
     `\n  API        ${api}/v1  (bearer tokens; see apps/runner/README.md)` +
     `\n  OpenAPI    ${api}/openapi.json` +
     `\n  Metrics    ${api}/metrics` +
@@ -88,11 +105,19 @@ step(
     '\n  In another terminal: npx dun cases, npx dun publish FILE, npx dun user add NAME --role analyst' +
     '\nPress Ctrl-C to stop (the runner finishes the batch in hand).',
 )
-// Ctrl-C reaches the runner too (same process group) and it drains: wait for it. A SIGTERM
-// sent to this script alone (a test harness stopping its web server) is passed on.
+// Ctrl-C reaches the runner and the editor too (same process group) and they stop: wait for
+// them. A SIGTERM sent to this script alone (a test harness stopping its web server) is
+// passed on. If either stops, the other is stopped too.
 process.on('SIGINT', () => {})
-process.on('SIGTERM', () => runner.kill('SIGTERM'))
-process.exitCode = await exited
+const stopAll = () => {
+  runner.kill('SIGTERM')
+  editor.kill('SIGTERM')
+}
+process.on('SIGTERM', stopAll)
+void exited.then(() => editor.kill('SIGTERM'))
+void editorExited.then(() => runner.kill('SIGTERM'))
+const [runnerCode, editorCode] = await Promise.all([exited, editorExited])
+process.exitCode = runnerCode || editorCode
 
 /** Polls the readiness URL until it answers 200, or the runner exits first. */
 async function ready(url, exit) {

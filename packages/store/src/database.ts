@@ -13,6 +13,7 @@ import type { OutboxMessagesTable } from './tables/outbox-messages.table.js'
 import type { PaymentEventsTable } from './tables/payment-events.table.js'
 import type { PaymentMethodsTable } from './tables/payment-methods.table.js'
 import type { ApprovalsTable, PoliciesTable, PolicyVersionsTable } from './tables/policies.table.js'
+import type { SessionsTable } from './tables/sessions.table.js'
 import type { ApiTokensTable, AuditLogTable, UsersTable } from './tables/users.table.js'
 import type { WorkspaceSettingsTable } from './tables/workspace-settings.table.js'
 
@@ -35,6 +36,7 @@ export interface Database {
   dataset_events: DatasetEventsTable
   users: UsersTable
   api_tokens: ApiTokensTable
+  sessions: SessionsTable
   audit_log: AuditLogTable
   workspace_settings: WorkspaceSettingsTable
 }

@@ -317,6 +317,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('api_tokens_pk', ['workspace_id', 'id'])
     .execute()
 
+  await ws('sessions')
+    .addColumn('id_hash', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'uuid', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('sessions_pk', ['workspace_id', 'id_hash'])
+    .addForeignKeyConstraint(
+      'sessions_user_fk',
+      ['workspace_id', 'user_id'],
+      'users',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
+    .execute()
+
   await ws('workspace_settings')
     .addColumn('four_eyes', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('active_policy_id', 'uuid')
@@ -341,6 +356,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'audit_log',
     'workspace_settings',
     'api_tokens',
+    'sessions',
     'users',
     'dataset_events',
     'dataset_customers',

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { goToLineEnd, openPolicy, signIn, snap, visibleText } from './helpers'
+
+const saasCards = readFileSync(new URL('../../../examples/saas-cards.dun', import.meta.url), 'utf8')
+const lineOf = (text: string) => saasCards.split('\n').findIndex((l) => l.includes(text)) + 1
+
+test.describe.configure({ mode: 'serial' })
+
+test('signs in and lists the published examples', async ({ page }) => {
+  await page.goto('/policies')
+  await expect(page).toHaveURL(/\/sign-in$/)
+  await snap(page, 'sign-in')
+  await page.getByLabel('Username').fill('admin')
+  await page.getByLabel('Password').fill('not the password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.locator('#sign-in-error')).toContainText('Wrong username or password')
+
+  await signIn(page)
+  await expect(page.getByTestId('signed-in-user')).toContainText('admin (admin)')
+  const row = page.getByRole('row', { name: /saas-cards/ })
+  await expect(row).toContainText(/v1 by admin/)
+  await snap(page, 'policies')
+})
+
+test('shows an error typed into an example as a marker with its message', async ({ page }) => {
+  await signIn(page)
+  await openPolicy(page, 'saas-cards')
+  await expect(page.getByTestId('problem-count')).toHaveText('none')
+  await goToLineEnd(page, lineOf('day 8 email "final-notice"'))
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('day 9 emial "late"')
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible()
+  const problem = page.locator('.problem-error').first()
+  await expect(problem).toContainText('emial')
+  await expect(problem).toContainText(/Hint: /)
+  await snap(page, 'editor-error')
+
+  // The quick fix offered for the did-you-mean diagnostic repairs it.
+  await page.keyboard.press('Home')
+  for (let word = 0; word < 3; word++) await page.keyboard.press('Control+ArrowRight')
+  await page.keyboard.press('Control+.')
+  await expect(page.locator('.action-widget')).toContainText('email')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('problem-count')).toHaveText('none')
+  expect(await visibleText(page)).toContain('day 9 email "late"')
+})
+
+test('accepts a completion, formats on save and saves a draft', async ({ page }) => {
+  await signIn(page)
+  await openPolicy(page, 'saas-cards')
+  await goToLineEnd(page, lineOf('day 8 email "final-notice"'))
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('day    9 ')
+  await page.keyboard.type('sm')
+  await page.keyboard.press('Control+Space')
+  const suggestions = page.locator('.suggest-widget')
+  await expect(suggestions).toBeVisible()
+  await expect(suggestions).toContainText('sms')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(' "late-notice"')
+  expect(await visibleText(page)).toContain('day    9 sms "late-notice"')
+
+  await page.keyboard.press('Control+S')
+  await expect(page.getByTestId('save-message')).toContainText(
+    /Saved saas-cards as draft version 2/,
+  )
+  // Format on save: the extra blanks are gone, the step stays.
+  expect(await visibleText(page)).toContain('    day 9 sms "late-notice"')
+  await snap(page, 'editor-saved')
+
+  await page.goto('/policies')
+  await expect(page.getByRole('row', { name: /saas-cards/ })).toContainText(/v2 by admin/)
+})
+
+test('runs the policy tests and shows the results inline', async ({ page }) => {
+  await signIn(page)
+  await openPolicy(page, 'saas-cards')
+  await page.getByRole('button', { name: 'Run tests' }).click()
+  const results = page.getByTestId('test-results')
+  await expect(results).toContainText(/\d+ passed, 0 failed/)
+  await expect(results).toContainText('hard declines are asked for a new card')
+  await expect(page.locator('.dun-test-glyph-pass').first()).toBeVisible()
+
+  // Break an expectation: the failure is shown in the panel and on its line.
+  await goToLineEnd(page, lineOf('at day 21 expect cancel subscription'))
+  await page.keyboard.type(', email "never-sent"')
+  await expect(page.getByTestId('problem-count')).toHaveText('none')
+  await page.getByRole('button', { name: 'Run tests' }).click()
+  await expect(results).toContainText(/1 failed/)
+  await expect(page.locator('.dun-test-glyph-fail').first()).toBeVisible()
+  await snap(page, 'editor-tests')
+})
+
+test('outline entries reveal their segment or step', async ({ page }) => {
+  await signIn(page)
+  await openPolicy(page, 'saas-cards')
+  const outline = page.getByRole('region', { name: 'Outline' })
+  await expect(outline.getByRole('button', { name: /segment annual/ })).toBeVisible()
+  await outline.getByRole('button', { name: /segment everyone/ }).click()
+  await expect(page.locator('.monaco-editor .current-line')).toBeVisible()
+})
+
+test('keeps its layout at 1920x1080', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await signIn(page)
+  await openPolicy(page, 'saas-cards')
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth,
+  )
+  expect(overflow).toBe(false)
+  await snap(page, 'editor-1920')
+})
