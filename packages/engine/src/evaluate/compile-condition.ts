@@ -1,4 +1,4 @@
-import type { Condition, FactCondition } from '../compiled.js'
+import type { Condition, FactCondition, Operator } from '../compiled.js'
 import type { ConditionTrace } from '../decision.js'
 import type { FactValue, FactView } from '../facts/catalogue.js'
 import { OPERATOR_TESTS } from './operators.js'
@@ -42,14 +42,31 @@ function some(parts: readonly Predicate[]): Predicate {
 }
 
 function compileComparison(condition: FactCondition): Predicate {
-  const test = OPERATOR_TESTS[condition.operator]
   const fact = condition.fact
   const value = condition.value
   if (isFactReference(value)) {
+    const test = OPERATOR_TESTS[condition.operator]
     const other = value.fact
     return (view) => test(view[fact], view[other])
   }
-  return (view) => test(view[fact], value)
+  return AGAINST_LITERAL[condition.operator](fact, value)
+}
+
+// One closure per operator, each calling its own test: a call site that always calls the
+// same function is inlined by V8, where one shared site calling ten tests is not.
+const { equal, notEqual, contains, doesNotContain, lessThan, lessThanInclusive } = OPERATOR_TESTS
+const { in: isIn, notIn, greaterThan, greaterThanInclusive } = OPERATOR_TESTS
+const AGAINST_LITERAL: Readonly<Record<Operator, (fact: string, value: unknown) => Predicate>> = {
+  equal: (fact, value) => (view) => equal(view[fact], value),
+  notEqual: (fact, value) => (view) => notEqual(view[fact], value),
+  in: (fact, value) => (view) => isIn(view[fact], value),
+  notIn: (fact, value) => (view) => notIn(view[fact], value),
+  contains: (fact, value) => (view) => contains(view[fact], value),
+  doesNotContain: (fact, value) => (view) => doesNotContain(view[fact], value),
+  lessThan: (fact, value) => (view) => lessThan(view[fact], value),
+  lessThanInclusive: (fact, value) => (view) => lessThanInclusive(view[fact], value),
+  greaterThan: (fact, value) => (view) => greaterThan(view[fact], value),
+  greaterThanInclusive: (fact, value) => (view) => greaterThanInclusive(view[fact], value),
 }
 
 export function compileTraced(condition: Condition): TracedPredicate {

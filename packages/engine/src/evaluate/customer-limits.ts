@@ -6,7 +6,7 @@ import type { ContactFacts } from '../facts/input.js'
 import { MS_PER_DAY } from '../statutory.js'
 import { contactKinds } from './action-kind.js'
 import { deferredAction, stepRef, type Candidate } from './case-filters.js'
-import type { SendWindow } from './send-window.js'
+import type { PolicyContext } from './policy-context.js'
 
 /** A runnable step of one of the customer's cases, with the keys of the fixed counting order. */
 export interface CustomerCandidate {
@@ -18,21 +18,19 @@ export interface CustomerCandidate {
   readonly deferred: DeferredAction[]
 }
 
-export interface LimitContext {
-  readonly contacts: readonly ContactFacts[]
-  readonly caps: readonly Cap[]
-  readonly window: SendWindow
-  readonly calendar: ZoneCalendar
-  readonly now: number
-}
-
 /**
  * Quiet hours and frequency caps, per customer across all their cases: each candidate
  * lands in its case's due or deferred actions. Contacts due at the same instant are counted
  * in a fixed order — by the case's due date, then step order in the plan, then invoice id —
  * so both execution paths, and every replay, agree.
  */
-export function applyCustomerLimits(candidates: CustomerCandidate[], context: LimitContext): void {
+export function applyCustomerLimits(
+  candidates: CustomerCandidate[],
+  { contactCaps, window }: Pick<PolicyContext, 'contactCaps' | 'window'>,
+  contacts: readonly ContactFacts[],
+  calendar: ZoneCalendar,
+  now: number,
+): void {
   sortInCountingOrder(candidates)
   // Worked out on the first contact only: most evaluations make none.
   let quiet: boolean | undefined
@@ -43,7 +41,6 @@ export function applyCustomerLimits(candidates: CustomerCandidate[], context: Li
       due.push(stepRef(candidate))
       continue
     }
-    const { window, calendar, now } = context
     quiet ??= window.isQuiet(calendar.minuteOf(now))
     if (quiet) {
       const detail = `quiet hours ${window.description} in the customer's time zone (${calendar.zone})`
@@ -51,7 +48,7 @@ export function applyCustomerLimits(candidates: CustomerCandidate[], context: Li
       deferred.push(deferredAction(candidate, 'quiet_hours', detail, earliestAt))
       continue
     }
-    counters ??= context.caps.map((cap) => new CapCounter(cap, context.contacts, now))
+    counters ??= contactCaps.map((cap) => new CapCounter(cap, contacts, now))
     const blocked = blocks(counters, kinds)
     if (blocked.length > 0) {
       const earliestAt = Math.max(...blocked.map((b) => b.until))

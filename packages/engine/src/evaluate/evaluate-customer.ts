@@ -22,19 +22,19 @@ export interface EvaluateOptions {
   readonly trace?: boolean
 }
 
-/** One case after its rules ran and before the customer-wide limits. */
+/** One case after its rules ran and before the customer-wide limits; filled in as it is read. */
 interface CaseWork {
   readonly index: number
-  readonly status: CaseStatus
-  readonly segment: number | null
+  status: CaseStatus
+  segment: number | null
   /** The matched segment's step times for this case (`segmentSchedule`), when it has one. */
-  readonly schedule: readonly (number | null)[] | null
-  readonly problem: Decision['problem']
-  readonly trace: readonly RuleTrace[] | null
-  readonly runnable: readonly Candidate[]
+  schedule: readonly (number | null)[] | null
+  problem: Decision['problem']
+  trace: readonly RuleTrace[] | null
+  runnable: readonly Candidate[]
   readonly due: DueAction[]
-  readonly deferred: DeferredAction[]
-  readonly skipped: SkippedAction[]
+  deferred: DeferredAction[]
+  skipped: SkippedAction[]
 }
 
 /**
@@ -47,10 +47,10 @@ export function* evaluateCustomerProgram(
   policy: PolicyContext,
   facts: CustomerCaseFacts,
   now: number,
-  options: EvaluateOptions = {},
+  options?: EvaluateOptions,
 ): EngineProgram<Decision[]> {
   const calendar = zoneCalendar(facts.customer.timezone)
-  const trace = options.trace === true
+  const trace = options?.trace === true
   const work: CaseWork[] = []
   const candidates: CustomerCandidate[] = []
   for (let index = 0; index < facts.cases.length; index++) {
@@ -73,15 +73,7 @@ export function* evaluateCustomerProgram(
       })
     }
   }
-  if (candidates.length > 0) {
-    applyCustomerLimits(candidates, {
-      contacts: facts.contacts,
-      caps: policy.contactCaps,
-      window: policy.window,
-      calendar,
-      now,
-    })
-  }
+  if (candidates.length > 0) applyCustomerLimits(candidates, policy, facts.contacts, calendar, now)
   const decisions = new Array<Decision>(work.length)
   for (let i = 0; i < work.length; i++)
     decisions[i] = decide(policy, facts, work[i]!, now, calendar)
@@ -93,35 +85,34 @@ function precheck(policy: PolicyContext, facts: CustomerCaseFacts, index: number
   const { invoice } = facts.cases[index]!
   if (!policy.currencies.has(invoice.currency)) {
     const listed = [...policy.currencies].join(', ')
-    return caseWork(index, 'rejected', {
-      problem: {
-        code: 'currency_not_in_policy',
-        message: `invoice ${invoice.id} is in ${invoice.currency}, which policy "${policy.compiled.policy.name}" does not list (it lists ${listed}); add ${invoice.currency} to the policy's currencies and thresholds, or dun this invoice under another policy`,
-      },
-    })
+    const work = caseWork(index, 'rejected')
+    work.problem = {
+      code: 'currency_not_in_policy',
+      message: `invoice ${invoice.id} is in ${invoice.currency}, which policy "${policy.compiled.policy.name}" does not list (it lists ${listed}); add ${invoice.currency} to the policy's currencies and thresholds, or dun this invoice under another policy`,
+    }
+    return work
   }
-  if (invoice.status !== 'open' || invoice.balance <= 0) return caseWork(index, 'stopped', {})
+  if (invoice.status !== 'open' || invoice.balance <= 0) return caseWork(index, 'stopped')
   return null
 }
 
-function caseWork(
-  index: number,
-  status: CaseStatus,
-  parts: Partial<Omit<CaseWork, 'index' | 'status'>>,
-): CaseWork {
+// Every case's work has the same fields from the start: one object shape for V8.
+function caseWork(index: number, status: CaseStatus): CaseWork {
   return {
     index,
     status,
-    segment: parts.segment ?? null,
-    schedule: parts.schedule ?? null,
-    problem: parts.problem ?? null,
-    trace: parts.trace ?? null,
-    runnable: parts.runnable ?? [],
+    segment: null,
+    schedule: null,
+    problem: null,
+    trace: null,
+    runnable: NOTHING,
     due: [],
-    deferred: parts.deferred ?? [],
-    skipped: parts.skipped ?? [],
+    deferred: [],
+    skipped: [],
   }
 }
+
+const NOTHING: readonly Candidate[] = []
 
 function readOutcome(
   policy: PolicyContext,
@@ -155,8 +146,12 @@ function readOutcome(
         break
     }
   }
-  const { trace } = outcome
-  if (stopped) return caseWork(index, 'stopped', { trace })
+  const work = caseWork(index, 'active')
+  work.trace = outcome.trace
+  if (stopped) {
+    work.status = 'stopped'
+    return work
+  }
   const schedule =
     segment === null
       ? null
@@ -166,6 +161,8 @@ function readOutcome(
           calendar,
           policy.window,
         )
+  work.segment = segment
+  work.schedule = schedule
   const due: Candidate[] = []
   for (const step of fired ?? []) {
     const at =
@@ -183,7 +180,9 @@ function readOutcome(
         : nextDailyCheck({ calendar, window: policy.window, now })
     const detail = `paused while ${pause}`
     const deferred = due.map((candidate) => deferredAction(candidate, 'pause', detail, earliestAt))
-    return caseWork(index, 'paused', { segment, schedule, trace, deferred })
+    work.status = 'paused'
+    work.deferred = deferred
+    return work
   }
   const { runnable, skipped } = filterCaseSteps(
     due,
@@ -192,7 +191,9 @@ function readOutcome(
     policy.retryCaps,
     now,
   )
-  return caseWork(index, 'active', { segment, schedule, trace, runnable, skipped })
+  work.runnable = runnable
+  work.skipped = skipped
+  return work
 }
 
 function decide(
