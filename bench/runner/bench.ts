@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   await db.destroy()
 
   console.log(
-    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; node ${process.version}; ${await serverVersion()}`,
+    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; node ${process.version}; ${await serverVersion()}; load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows every figure)`,
   )
   console.log('\nscheduler throughput (dun runner tick, batches of 500 customers)')
   console.log(table([['processes', 'cases', 'actions', 'seconds', 'cases/s'], ...rows]))

@@ -197,7 +197,8 @@ describeOnDatabases('service_cases', (db) => {
       batchSize: 3,
       onBatch: (batch) => batches.push(batch.customers),
     })
-    expect(batches).toEqual([3, 3, 1])
+    // Two claim loops share the pass: batch order depends on which commits first.
+    expect(batches.sort()).toEqual([1, 3, 3])
     expect(summary).toMatchObject({ batches: 3, customers: 7, casesOpened: 7 })
     expect(await ledger()).toHaveLength(21)
   })

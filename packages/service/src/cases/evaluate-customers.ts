@@ -28,6 +28,8 @@ export async function evaluateCustomers(
 export interface SchedulerPassOptions {
   /** Customers claimed per transaction (default 200). */
   readonly batchSize?: number
+  /** Claim loops run side by side (default 2; each holds a connection while it works). */
+  readonly concurrency?: number
   /** Stops after the batch in hand once aborted. */
   readonly signal?: AbortSignal
   /** Called after each committed batch, with how long it took (claim, evaluate, write). */
@@ -35,6 +37,7 @@ export interface SchedulerPassOptions {
 }
 
 export const DEFAULT_BATCH_SIZE = 200
+export const DEFAULT_CONCURRENCY = 2
 
 /**
  * One scheduler pass at `now`: claims due customers with `FOR UPDATE SKIP LOCKED`, a batch
@@ -45,6 +48,19 @@ export async function runSchedulerPass(
   ctx: ServiceContext,
   now: Date,
   options: SchedulerPassOptions = {},
+): Promise<EvaluationSummary> {
+  // Claim loops side by side on separate connections: while one batch waits on the
+  // database, another is evaluated. SKIP LOCKED keeps them apart like separate replicas.
+  const loops = Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, () =>
+    drain(ctx, now, options),
+  )
+  return (await Promise.all(loops)).reduce(addSummaries, EMPTY_SUMMARY)
+}
+
+async function drain(
+  ctx: ServiceContext,
+  now: Date,
+  options: SchedulerPassOptions,
 ): Promise<EvaluationSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
   let total = EMPTY_SUMMARY
@@ -91,7 +107,15 @@ async function evaluateOneByOne(
       if (one) total = addSummaries(total, { ...one, batches: 0 })
     } catch (error) {
       const retryAt = new Date(now.getTime() + FAILURE_RETRY_MS)
-      await setNextActions(ctx.db, ctx.workspace, [{ customerId: id, at: retryAt }], now)
+      // Only while still due and unclaimed: another claim loop that met the same customer
+      // may have postponed (and reported) it already.
+      const postponed = await ctx.db.transaction().execute(async (trx) => {
+        const mine = await claimDueCustomers(trx, ctx.workspace, now, 1, [id])
+        if (mine.length > 0)
+          await setNextActions(trx, ctx.workspace, [{ customerId: id, at: retryAt }], now)
+        return mine.length > 0
+      })
+      if (!postponed) continue
       const message = error instanceof Error ? error.message : String(error)
       total = addSummaries(total, {
         ...EMPTY_SUMMARY,
