@@ -59,7 +59,7 @@ export function* evaluateCustomerProgram(
       work.push(early)
       continue
     }
-    const outcome = yield { view: buildFactView(facts, index, now), trace }
+    const outcome = yield { view: buildFactView(facts, index, now, calendar), trace }
     const done = readOutcome(policy, facts, index, now, calendar, outcome)
     work.push(done)
     const { invoice } = facts.cases[index]!

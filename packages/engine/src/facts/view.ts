@@ -1,4 +1,4 @@
-import { zoneCalendar } from '../calendar.js'
+import { zoneCalendar, type ZoneCalendar } from '../calendar.js'
 import { MS_PER_DAY, MS_PER_HOUR } from '../statutory.js'
 import type { FactView } from './catalogue.js'
 import type { AccountFacts, CaseFacts, ContactFacts, CustomerCaseFacts } from './input.js'
@@ -14,6 +14,8 @@ export function buildFactView(
   customer: CustomerCaseFacts,
   caseIndex: number,
   now: number,
+  /** The customer's zone calendar, when the caller has it at hand already. */
+  calendar: ZoneCalendar = zoneCalendar(customer.customer.timezone),
 ): FactView {
   const facts = customer.cases[caseIndex]
   if (!facts)
@@ -22,7 +24,6 @@ export function buildFactView(
     )
   const { invoice, dunning } = facts
   const { customer: person, history } = customer
-  const calendar = zoneCalendar(person.timezone)
   const today = calendar.dayOf(now)
   const contacts = contactCounts(customer.contacts, now)
   const account = customer.account ?? deriveAccount(customer, now)
