@@ -1,14 +1,13 @@
 import type { IToken } from 'chevrotain'
 import type { DunFile } from './ast.js'
 import type { Diagnostic } from './diagnostic.js'
-import { parseTokens } from './parser.js'
+import { dunParser } from './parser.js'
 import { LineIndex } from './positions.js'
 import {
   lexingDiagnostics,
   parsingDiagnostics,
   unterminatedStringDiagnostics,
 } from './syntax-errors.js'
-import { AstBuilder } from './to-ast.js'
 import { DunLexer } from './tokens.js'
 
 export interface ParseResult {
@@ -26,9 +25,9 @@ export interface ParseResult {
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text)
   const lexed = DunLexer.tokenize(text)
-  const { parser, cst } = parseTokens(lexed.tokens)
-  const builder = new AstBuilder()
-  const ast = builder.file(cst, lexed.groups.comments ?? [], lines.range(0, text.length))
+  const parser = dunParser()
+  const { file, builder } = parser.read(lexed.tokens)
+  const ast = builder.file(file, lexed.groups.comments ?? [], lines.range(0, text.length))
   const diagnostics = [
     ...lexingDiagnostics(lexed.errors, lines),
     ...unterminatedStringDiagnostics(lexed.tokens),

@@ -1,49 +1,114 @@
-import { CstParser, tokenMatcher, type IToken } from 'chevrotain'
+import { EmbeddedActionsParser, tokenMatcher, type IRuleConfig, type IToken } from 'chevrotain'
+import type * as ast from './ast.js'
+import type { SourceRange } from './source-range.js'
 import { SyntaxMessages } from './syntax-errors.js'
+import {
+  AstBuilder,
+  anchorOf,
+  fileDraft,
+  policyDraft,
+  readNode,
+  readPart,
+  readRange,
+  readToken,
+  stepDraft,
+  testDraft,
+  unitOf,
+  type ConditionChain,
+  type FileDraft,
+  type OutcomeTarget,
+  type PolicyDraft,
+  type PredicateTail,
+  type StepDraft,
+  type TestDraft,
+} from './to-ast.js'
 import * as t from './tokens.js'
 
 /**
- * The grammar of LANGUAGE.md, rule for rule. It only builds a CST: `to-ast.ts` turns that
- * into the AST, so this file stays a readable grammar. Rules are class properties (a
- * mistyped rule name does not compile); `recoveryEnabled` gives the editor a partial tree
- * and several errors per keystroke.
+ * The grammar of LANGUAGE.md, rule for rule, building the AST as it reads (Chevrotain's
+ * embedded actions: no CST, no node location tracking). The nodes come from the builders
+ * in `to-ast.ts`; ranges run from a rule's first token to the last one it read.
+ * `recoveryEnabled` gives the editor a partial tree and several errors per keystroke: a
+ * rule that recovers returns null, except the containers (file, policy, test, step), which
+ * return what they had read from their drafts.
  *
- * Each `OR` reads its alternatives from a field built once (Chevrotain's advice): a literal
- * array would allocate an object and a closure per alternative on every call, and that
- * garbage was the parser's largest cost.
+ * Rules are class properties (a mistyped rule name does not compile). Each `OR` reads its
+ * alternatives from a field built once (Chevrotain's advice): a literal array would
+ * allocate an object and a closure per alternative on every call. Builders run inside
+ * `ACTION`, which the grammar recording at construction skips.
  */
-export class DunParser extends CstParser {
+const RECOVERED_AS_NULL: IRuleConfig<null> = { recoveryValueFunc: () => null }
+
+export class DunParser extends EmbeddedActionsParser {
+  private build = new AstBuilder()
+  // The containers being read; none of them nests in itself.
+  private fileInProgress: FileDraft = fileDraft()
+  private policyInProgress: PolicyDraft = policyDraft()
+  private testInProgress: TestDraft = testDraft()
+  private stepInProgress: StepDraft = stepDraft()
+
   constructor() {
     const messages = new SyntaxMessages()
-    super([...t.allTokens], {
-      recoveryEnabled: true,
-      nodeLocationTracking: 'full',
-      errorMessageProvider: messages,
-    })
+    super([...t.allTokens], { recoveryEnabled: true, errorMessageProvider: messages })
     messages.readTokensFrom(() => this.input)
     this.performSelfAnalysis()
   }
 
-  public file = this.RULE('file', () => {
-    this.SUBRULE(this.policy)
-    this.MANY(() => this.SUBRULE(this.test))
-  })
+  /** Reads `tokens` with a fresh builder (its diagnostics are the token texts' problems). */
+  read(tokens: IToken[]): { file: FileDraft; builder: AstBuilder } {
+    this.build = new AstBuilder()
+    this.input = tokens
+    return { file: this.file(), builder: this.build }
+  }
 
-  public policy = this.RULE('policy', () => {
-    this.CONSUME(t.Policy)
-    this.CONSUME(t.AnyString, { LABEL: 'name' })
-    this.CONSUME(t.LCurly)
-    this.MANY(() => {
-      this.SUBRULE(this.policyItem)
-      this.OPTION(() => this.CONSUME(t.Semicolon))
-    })
-    this.CONSUME(t.RCurly)
-  })
+  /**
+   * A rule that returns null when it recovers (Chevrotain's default is undefined, which the
+   * AST never holds).
+   */
+  private rule<F extends () => unknown>(name: string, implementation: F) {
+    return this.RULE(name, implementation, RECOVERED_AS_NULL as IRuleConfig<ReturnType<F>>)
+  }
 
-  /** One rule for the alternatives keeps the items in source order in the CST. */
-  public policyItem = this.RULE('policyItem', () => {
-    this.OR(this.policyItemAlternatives)
-  })
+  /** The range from `first` to the last token read. */
+  private rangeFrom(first: IToken): SourceRange | null {
+    return readRange(first, this.LA(0))
+  }
+
+  public file = this.RULE(
+    'file',
+    (): FileDraft => {
+      const draft = (this.fileInProgress = fileDraft())
+      draft.policy = this.SUBRULE(this.policy)
+      this.MANY(() => {
+        const test = this.SUBRULE(this.test)
+        this.ACTION(() => test !== null && draft.tests.push(test))
+      })
+      return draft
+    },
+    { recoveryValueFunc: () => this.fileInProgress },
+  )
+
+  public policy = this.RULE(
+    'policy',
+    (): ast.Policy | null => {
+      const draft = (this.policyInProgress = policyDraft())
+      // Reading a token into a draft is safe while the grammar is recorded: no ACTION.
+      readToken(draft, this.CONSUME(t.Policy))
+      draft.name = readToken(draft, this.CONSUME(t.AnyString))
+      readToken(draft, this.CONSUME(t.LCurly))
+      this.MANY(() => {
+        readNode(draft, draft.items, this.SUBRULE(this.policyItem))
+        this.OPTION(() => this.CONSUME(t.Semicolon))
+      })
+      readToken(draft, this.CONSUME(t.RCurly))
+      return this.ACTION(() => this.build.policy(draft))
+    },
+    { recoveryValueFunc: () => this.build.policy(this.policyInProgress) },
+  )
+
+  public policyItem = this.rule('policyItem', (): ast.PolicyItem | null =>
+    this.OR(this.policyItemAlternatives),
+  )
 
   private readonly policyItemAlternatives = [
     { ALT: () => this.SUBRULE(this.currencies) },
@@ -54,19 +119,23 @@ export class DunParser extends CstParser {
     { ALT: () => this.SUBRULE(this.segment) },
   ]
 
-  public currencies = this.RULE('currencies', () => {
-    this.CONSUME(t.Currencies)
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.Currency) })
+  public currencies = this.rule('currencies', (): ast.CurrenciesDecl | null => {
+    const first = this.CONSUME(t.Currencies)
+    const codes: IToken[] = []
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => codes.push(this.CONSUME(t.Currency)) })
+    return this.ACTION(() => this.build.currencies(this.rangeFrom(first), codes))
   })
 
-  public anchor = this.RULE('anchor', () => {
-    this.CONSUME(t.Anchor)
-    this.SUBRULE(this.anchorPoint)
+  public anchor = this.rule('anchor', (): ast.AnchorDecl | null => {
+    const first = this.CONSUME(t.Anchor)
+    const point = this.SUBRULE(this.anchorPoint)
+    return this.ACTION(() => this.build.anchorDecl(this.rangeFrom(first), point))
   })
 
   /** `due` or `failure`: what step days count from. */
-  public anchorPoint = this.RULE('anchorPoint', () => {
-    this.OR(this.anchorPointAlternatives)
+  public anchorPoint = this.rule('anchorPoint', (): ast.AnchorDecl['anchor'] | null => {
+    const word = this.OR(this.anchorPointAlternatives)
+    return this.ACTION(() => anchorOf(word))
   })
 
   private readonly anchorPointAlternatives = [
@@ -74,102 +143,128 @@ export class DunParser extends CstParser {
     { ALT: () => this.CONSUME(t.Failure) },
   ]
 
-  public limits = this.RULE('limits', () => {
-    this.CONSUME(t.Limits)
+  public limits = this.rule('limits', (): ast.LimitsBlock | null => {
+    const first = this.CONSUME(t.Limits)
     this.CONSUME(t.LCurly)
+    const items: ast.LimitItem[] = []
     this.MANY(() => {
-      this.SUBRULE(this.limitItem)
+      const item = this.SUBRULE(this.limitItem)
+      this.ACTION(() => item !== null && items.push(item))
       this.OPTION(() => this.CONSUME(t.Semicolon))
     })
     this.CONSUME(t.RCurly)
+    return this.ACTION(() => this.build.limits(this.rangeFrom(first), items))
   })
 
-  public limitItem = this.RULE('limitItem', () => {
-    this.OR(this.limitItemAlternatives)
-  })
+  public limitItem = this.rule('limitItem', (): ast.LimitItem | null =>
+    this.OR(this.limitItemAlternatives),
+  )
 
   private readonly limitItemAlternatives = [
     { ALT: () => this.SUBRULE(this.quietHours) },
     { ALT: () => this.SUBRULE(this.cap) },
   ]
 
-  public quietHours = this.RULE('quietHours', () => {
-    this.CONSUME(t.Quiet)
+  public quietHours = this.rule('quietHours', (): ast.QuietHours | null => {
+    const first = this.CONSUME(t.Quiet)
     this.CONSUME(t.Hours)
-    this.CONSUME(t.Time, { LABEL: 'start' })
+    const start = this.CONSUME(t.Time, { LABEL: 'start' })
     this.CONSUME(t.To)
-    this.CONSUME2(t.Time, { LABEL: 'end' })
+    const end = this.CONSUME2(t.Time, { LABEL: 'end' })
+    return this.ACTION(() => this.build.quietHours(this.rangeFrom(first), start, end))
   })
 
-  public cap = this.RULE('cap', () => {
-    this.CONSUME(t.At)
+  public cap = this.rule('cap', (): ast.CapDecl | null => {
+    const first = this.CONSUME(t.At)
     this.CONSUME(t.Most)
-    this.CONSUME(t.NumberLiteral, { LABEL: 'max' })
-    this.CONSUME(t.Word, { LABEL: 'scope' })
+    const max = this.CONSUME(t.NumberLiteral, { LABEL: 'max' })
+    const scope = this.CONSUME(t.Word, { LABEL: 'scope' })
     this.CONSUME(t.Per)
-    this.SUBRULE(this.duration)
+    const window = this.SUBRULE(this.duration)
+    return this.ACTION(() => this.build.cap(this.rangeFrom(first), max, scope, window))
   })
 
-  public stop = this.RULE('stop', () => {
-    this.CONSUME(t.Stop)
+  public stop = this.rule('stop', (): ast.StopRule | ast.PauseRule | null => {
+    const first = this.CONSUME(t.Stop)
     this.CONSUME(t.When)
-    this.SUBRULE(this.expression)
+    const when = this.SUBRULE(this.expression)
+    return this.ACTION(() => this.build.rule('stop', this.rangeFrom(first), when))
   })
 
-  public pause = this.RULE('pause', () => {
-    this.CONSUME(t.Pause)
+  public pause = this.rule('pause', (): ast.StopRule | ast.PauseRule | null => {
+    const first = this.CONSUME(t.Pause)
     this.CONSUME(t.When)
-    this.SUBRULE(this.expression)
+    const when = this.SUBRULE(this.expression)
+    return this.ACTION(() => this.build.rule('pause', this.rangeFrom(first), when))
   })
 
-  public segment = this.RULE('segment', () => {
-    this.CONSUME(t.Segment)
-    this.CONSUME(t.Word, { LABEL: 'name' })
-    this.OPTION(() => {
+  public segment = this.rule('segment', (): ast.Segment | null => {
+    const first = this.CONSUME(t.Segment)
+    const name = this.CONSUME(t.Word, { LABEL: 'name' })
+    const when = this.OPTION(() => {
       this.CONSUME(t.When)
-      this.SUBRULE(this.expression)
+      return this.SUBRULE(this.expression)
     })
     this.CONSUME(t.LCurly)
-    this.OPTION2(() => {
-      this.SUBRULE(this.anchor)
+    const anchor = this.OPTION2(() => {
+      const decl = this.SUBRULE(this.anchor)
       this.OPTION3(() => this.CONSUME(t.Semicolon))
+      return decl
     })
+    const steps: ast.Step[] = []
     this.MANY(() => {
-      this.SUBRULE(this.step)
+      const step = this.SUBRULE(this.step)
+      this.ACTION(() => step !== null && steps.push(step))
       this.OPTION4(() => this.CONSUME2(t.Semicolon))
     })
     this.CONSUME(t.RCurly)
+    return this.ACTION(() =>
+      this.build.segment(this.rangeFrom(first), name, when ?? null, anchor ?? null, steps),
+    )
   })
 
-  public step = this.RULE('step', () => {
-    this.SUBRULE(this.stepUnit)
-    this.AT_LEAST_ONE_SEP({
-      SEP: t.Comma,
-      DEF: () => this.CONSUME(t.NumberLiteral, { LABEL: 'offset' }),
-    })
-    this.OPTION(() => {
-      this.CONSUME(t.At)
-      this.CONSUME(t.Time)
-    })
-    this.OPTION2(() => {
-      this.CONSUME(t.From)
-      this.SUBRULE(this.anchorPoint)
-    })
-    this.SUBRULE(this.action)
-    this.OPTION3(() => {
-      this.CONSUME(t.As)
-      this.CONSUME(t.AnyString, { LABEL: 'label' })
-    })
-    this.OPTION4(() => {
-      this.CONSUME(t.When)
-      this.SUBRULE(this.expression)
-    })
-  })
+  public step = this.RULE(
+    'step',
+    (): ast.Step | null => {
+      const draft = (this.stepInProgress = stepDraft())
+      const unit = this.SUBRULE(this.stepUnit)
+      this.ACTION(() => {
+        const word = readToken(draft, unit ?? undefined)
+        draft.unit = word === undefined ? null : unitOf(word)
+      })
+      this.AT_LEAST_ONE_SEP({
+        SEP: t.Comma,
+        DEF: () => {
+          const offset = readToken(draft, this.CONSUME(t.NumberLiteral, { LABEL: 'offset' }))
+          if (offset !== undefined) draft.offsets.push(offset)
+        },
+      })
+      this.OPTION(() => {
+        this.CONSUME(t.At)
+        draft.at = readToken(draft, this.CONSUME(t.Time))
+      })
+      this.OPTION2(() => {
+        readToken(draft, this.CONSUME(t.From))
+        draft.anchor = this.SUBRULE(this.anchorPoint)
+      })
+      const action = this.SUBRULE(this.action)
+      draft.action = this.ACTION(() => readPart(draft, action))
+      this.OPTION3(() => {
+        this.CONSUME(t.As)
+        draft.label = readToken(draft, this.CONSUME(t.AnyString))
+      })
+      this.OPTION4(() => {
+        this.CONSUME(t.When)
+        const when = this.SUBRULE(this.expression)
+        draft.when = this.ACTION(() => readPart(draft, when))
+      })
+      return this.ACTION(() => this.build.step(draft))
+    },
+    { recoveryValueFunc: () => this.build.step(this.stepInProgress) },
+  )
 
-  /** `day` or `hour`, in steps and expectations. */
-  public stepUnit = this.RULE('stepUnit', () => {
-    this.OR(this.stepUnitAlternatives)
-  })
+  /** `day` or `hour`, in steps and expectations: the word read, or null when missing. */
+  public stepUnit = this.rule('stepUnit', (): IToken | null => this.OR(this.stepUnitAlternatives))
 
   private readonly stepUnitAlternatives = [
     { ALT: () => this.CONSUME(t.Day) },
@@ -178,9 +273,7 @@ export class DunParser extends CstParser {
 
   // ---------- actions ----------
 
-  public action = this.RULE('action', () => {
-    this.OR(this.actionAlternatives)
-  })
+  public action = this.rule('action', (): ast.ActionNode | null => this.OR(this.actionAlternatives))
 
   private readonly actionAlternatives = [
     { ALT: () => this.SUBRULE(this.notifyAction) },
@@ -194,318 +287,398 @@ export class DunParser extends CstParser {
     { ALT: () => this.SUBRULE(this.accountAction) },
   ]
 
-  public notifyAction = this.RULE('notifyAction', () => {
+  public notifyAction = this.rule('notifyAction', (): ast.NotifyNode | null => {
+    const first = this.LA(1)
     this.OPTION(() => this.CONSUME(t.Notify))
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.Channel) })
-    this.CONSUME(t.AnyString, { LABEL: 'template' })
+    const channels: IToken[] = []
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => channels.push(this.CONSUME(t.Channel)) })
+    const template = this.CONSUME(t.AnyString, { LABEL: 'template' })
+    return this.ACTION(() => this.build.notify(this.rangeFrom(first), channels, template))
   })
 
-  public callAction = this.RULE('callAction', () => {
-    this.CONSUME(t.Call)
-    this.CONSUME(t.AnyString, { LABEL: 'script' })
+  public callAction = this.rule('callAction', (): ast.CallNode | null => {
+    const first = this.CONSUME(t.Call)
+    const script = this.CONSUME(t.AnyString, { LABEL: 'script' })
+    return this.ACTION(() => this.build.call(this.rangeFrom(first), script))
   })
 
-  public retryAction = this.RULE('retryAction', () => {
-    this.CONSUME(t.Retry)
+  public retryAction = this.rule('retryAction', (): ast.RetryNode | null => {
+    const first = this.CONSUME(t.Retry)
     this.CONSUME(t.Payment)
-    this.OPTION(() => {
+    const backup = this.OPTION(() => {
       this.CONSUME(t.Using)
-      this.CONSUME(t.Backup)
+      const word = this.CONSUME(t.Backup)
       this.CONSUME(t.Methods)
+      return word
     })
+    return this.ACTION(() => this.build.retry(this.rangeFrom(first), backup))
   })
 
-  public taskAction = this.RULE('taskAction', () => {
-    this.CONSUME(t.Task)
-    this.CONSUME(t.AnyString, { LABEL: 'title' })
+  public taskAction = this.rule('taskAction', (): ast.TaskNode | null => {
+    const first = this.CONSUME(t.Task)
+    const title = this.CONSUME(t.AnyString, { LABEL: 'title' })
     this.CONSUME(t.For)
-    this.CONSUME2(t.AnyString, { LABEL: 'assignee' })
+    const assignee = this.CONSUME2(t.AnyString, { LABEL: 'assignee' })
+    return this.ACTION(() => this.build.task(this.rangeFrom(first), title, assignee))
   })
 
-  public escalateAction = this.RULE('escalateAction', () => {
-    this.CONSUME(t.Escalate)
+  /** The name of the agency, read by the `agency` alternative (escalations do not nest). */
+  private agencyName: IToken | undefined
+
+  public escalateAction = this.rule('escalateAction', (): ast.EscalateNode | null => {
+    const first = this.CONSUME(t.Escalate)
     this.CONSUME(t.To)
-    this.OR(this.escalateActionAlternatives)
+    this.agencyName = undefined
+    const to = this.OR(this.escalateActionAlternatives)
+    return this.ACTION(() => this.build.escalate(this.rangeFrom(first), to, this.agencyName))
   })
 
   private readonly escalateActionAlternatives = [
     { ALT: () => this.CONSUME(t.Collections) },
     {
       ALT: () => {
-        this.CONSUME(t.Agency)
-        this.OPTION(() => this.CONSUME(t.AnyString, { LABEL: 'agency' }))
+        const agency = this.CONSUME(t.Agency)
+        this.agencyName = this.OPTION(() => this.CONSUME(t.AnyString, { LABEL: 'agency' }))
+        return agency
       },
     },
   ]
 
-  public offerPlanAction = this.RULE('offerPlanAction', () => {
-    this.CONSUME(t.Offer)
+  public offerPlanAction = this.rule('offerPlanAction', (): ast.OfferPlanNode | null => {
+    const first = this.CONSUME(t.Offer)
     this.CONSUME(t.Payment)
     this.CONSUME(t.Plan)
-    this.CONSUME(t.NumberLiteral, { LABEL: 'instalments' })
+    const instalments = this.CONSUME(t.NumberLiteral, { LABEL: 'instalments' })
     this.CONSUME(t.Instalments)
-    this.OPTION(() => {
+    const every = this.OPTION(() => {
       this.CONSUME(t.Every)
-      this.SUBRULE(this.duration)
+      return this.SUBRULE(this.duration)
     })
+    return this.ACTION(() =>
+      this.build.offerPlan(this.rangeFrom(first), instalments, every ?? null),
+    )
   })
 
-  public offerPartialAction = this.RULE('offerPartialAction', () => {
-    this.CONSUME(t.Offer)
+  public offerPartialAction = this.rule('offerPartialAction', (): ast.OfferPartialNode | null => {
+    const first = this.CONSUME(t.Offer)
     this.CONSUME(t.Partial)
     this.CONSUME(t.Payment)
-    this.OPTION(() => {
+    const percent = this.OPTION(() => {
       this.CONSUME(t.Min)
-      this.CONSUME(t.Percent)
+      return this.CONSUME(t.Percent)
     })
+    return this.ACTION(() => this.build.offerPartial(this.rangeFrom(first), percent))
   })
 
-  public lateFeeAction = this.RULE('lateFeeAction', () => {
-    this.CONSUME(t.Late)
+  public lateFeeAction = this.rule('lateFeeAction', (): ast.LateFeeNode | null => {
+    const first = this.CONSUME(t.Late)
     this.CONSUME(t.Fee)
-    this.OR(this.lateFeeActionAlternatives)
+    const fee = this.OR(this.lateFeeActionAlternatives)
+    return this.ACTION(() => this.build.lateFee(this.rangeFrom(first), fee))
   })
 
   private readonly lateFeeActionAlternatives = [
     { ALT: () => this.SUBRULE(this.money) },
-    { ALT: () => this.CONSUME(t.Percent) },
+    { ALT: () => this.literal(this.CONSUME(t.Percent)) as ast.PercentLiteral | null },
   ]
 
-  public accountAction = this.RULE('accountAction', () => {
-    this.OR(this.accountActionAlternatives)
+  public accountAction = this.rule('accountAction', (): ast.AccountNode | null => {
+    const first = this.OR(this.accountActionAlternatives)
+    return this.ACTION(() => this.build.account(this.rangeFrom(first), first))
   })
 
   private readonly accountActionAlternatives = [
     {
       ALT: () => {
-        this.CONSUME(t.Suspend)
+        const first = this.CONSUME(t.Suspend)
         this.CONSUME(t.Subscription)
+        return first
       },
     },
     {
       ALT: () => {
-        this.CONSUME(t.Cancel)
+        const first = this.CONSUME(t.Cancel)
         this.CONSUME2(t.Subscription)
+        return first
       },
     },
     {
       ALT: () => {
-        this.CONSUME(t.Block)
+        const first = this.CONSUME(t.Block)
         this.CONSUME(t.Changes)
+        return first
       },
     },
     {
       ALT: () => {
-        this.CONSUME(t.Write)
+        const first = this.CONSUME(t.Write)
         this.CONSUME(t.Off)
+        return first
       },
     },
   ]
 
   // ---------- expressions ----------
 
-  public expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpression)
+  /**
+   * Conditions: terms joined by `and` and `or`, each term negated by any number of `not`s.
+   * One flat rule (precedence is the builder's: `and` before `or`), so a plain `a == b` is
+   * three rules deep (expression, predicate, operand), not six.
+   */
+  public expression = this.rule('expression', (): ast.Expression | null => {
+    const chain: ConditionChain = { terms: [], operators: [] }
+    this.negatedPredicate(chain, 1)
     this.MANY(() => {
-      this.CONSUME(t.Or)
-      this.SUBRULE2(this.andExpression)
+      const operator = this.OR(this.logicAlternatives)
+      chain.operators.push(operator.tokenType === t.And ? 'and' : 'or')
+      this.negatedPredicate(chain, 2)
     })
+    return this.ACTION(() => this.build.condition(chain))
   })
 
-  public andExpression = this.RULE('andExpression', () => {
-    this.SUBRULE(this.notExpression)
-    this.MANY(() => {
-      this.CONSUME(t.And)
-      this.SUBRULE2(this.notExpression)
-    })
-  })
-
-  public notExpression = this.RULE('notExpression', () => {
-    this.OR(this.notExpressionAlternatives)
-  })
-
-  private readonly notExpressionAlternatives = [
-    {
-      ALT: () => {
-        this.CONSUME(t.Not)
-        this.SUBRULE(this.notExpression)
-      },
-    },
-    { ALT: () => this.SUBRULE(this.predicate) },
+  private readonly logicAlternatives = [
+    { ALT: () => this.CONSUME(t.And) },
+    { ALT: () => this.CONSUME(t.Or) },
   ]
 
-  public predicate = this.RULE('predicate', () => {
-    this.SUBRULE(this.operand, { LABEL: 'subject' })
-    this.OPTION(() => {
-      this.OR(this.predicateAlternatives)
+  /** `not`* predicate, added to the chain's terms (`occurrence` tells its two places apart). */
+  private negatedPredicate(chain: ConditionChain, occurrence: 1 | 2): void {
+    const nots: IToken[] = []
+    this.many(occurrence, () => nots.push(this.consume(occurrence, t.Not)))
+    const predicate = this.subrule(occurrence, this.predicate)
+    this.ACTION(() => {
+      let term = predicate
+      for (let i = nots.length - 1; i >= 0; i--) term = this.build.not(nots[i]!, term)
+      chain.terms.push(term)
     })
+  }
+
+  public predicate = this.rule('predicate', (): ast.Expression | null => {
+    const first = this.LA(1)
+    const subject = this.SUBRULE(this.operand, { LABEL: 'subject' })
+    const tail = this.OPTION(() => this.OR(this.predicateAlternatives))
+    return this.ACTION(() => this.build.predicate(this.rangeFrom(first), subject, tail ?? null))
   })
 
   private readonly predicateAlternatives = [
     {
-      ALT: () => {
-        this.CONSUME(t.CompareOperator)
-        this.SUBRULE2(this.operand, { LABEL: 'right' })
+      ALT: (): PredicateTail => {
+        const operator = this.CONSUME(t.CompareOperator)
+        const right = this.SUBRULE2(this.operand, { LABEL: 'right' })
+        return { kind: 'compare', operator, right }
       },
     },
     {
-      ALT: () => {
-        this.OPTION2(() => this.CONSUME(t.Not))
+      ALT: (): PredicateTail => {
+        const not = this.OPTION2(() => this.CONSUME(t.Not))
         this.CONSUME(t.In)
-        this.SUBRULE(this.list)
+        const list = this.SUBRULE(this.list)
+        return { kind: 'in', negated: not !== undefined, list }
       },
     },
     {
-      ALT: () => {
+      ALT: (): PredicateTail => {
         this.CONSUME(t.Contains)
-        this.SUBRULE3(this.operand, { LABEL: 'item' })
+        const item = this.SUBRULE3(this.operand, { LABEL: 'item' })
+        return { kind: 'contains', item }
       },
     },
     {
-      ALT: () => {
+      ALT: (): PredicateTail => {
         this.CONSUME(t.Is)
-        this.OPTION3(() => this.CONSUME2(t.Not))
-        this.CONSUME(t.Word, { LABEL: 'value' })
+        const not = this.OPTION3(() => this.CONSUME2(t.Not))
+        const value = this.CONSUME(t.Word, { LABEL: 'value' })
+        return { kind: 'is', negated: not !== undefined, value }
       },
     },
   ]
 
-  public operand = this.RULE('operand', () => {
-    this.OR(this.operandAlternatives)
-  })
+  public operand = this.rule('operand', (): ast.Operand | null => this.OR(this.operandAlternatives))
 
   private readonly operandAlternatives = [
     { ALT: () => this.SUBRULE(this.money) },
     { GATE: () => this.unitFollows(), ALT: () => this.SUBRULE(this.duration) },
-    { ALT: () => this.CONSUME(t.NumberLiteral) },
+    { ALT: () => this.literal(this.CONSUME(t.NumberLiteral)) },
     { ALT: () => this.SUBRULE(this.path) },
-    { ALT: () => this.CONSUME(t.AnyString) },
-    { ALT: () => this.CONSUME(t.True) },
-    { ALT: () => this.CONSUME(t.False) },
-    { ALT: () => this.CONSUME(t.Percent) },
+    { ALT: () => this.literal(this.CONSUME(t.AnyString)) },
+    { ALT: () => this.literal(this.CONSUME(t.True)) },
+    { ALT: () => this.literal(this.CONSUME(t.False)) },
+    { ALT: () => this.literal(this.CONSUME(t.Percent)) },
     { ALT: () => this.SUBRULE(this.list) },
     { ALT: () => this.SUBRULE(this.parenthesized) },
   ]
 
-  public path = this.RULE('path', () => {
-    this.CONSUME(t.Identifier)
+  private literal(token: IToken): ast.Operand | null {
+    return this.ACTION(() => this.build.literal(token))
+  }
+
+  public path = this.rule('path', (): ast.FactPath | null => {
+    const first = this.CONSUME(t.Identifier)
+    const words: IToken[] = []
     this.MANY(() => {
       this.CONSUME(t.Dot)
-      this.CONSUME(t.Word)
+      words.push(this.CONSUME(t.Word))
     })
+    return this.ACTION(() => this.build.path(first, words))
   })
 
-  public money = this.RULE('money', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: t.Pipe, DEF: () => this.SUBRULE(this.moneyAmount) })
+  public money = this.rule('money', (): ast.MoneyLiteral | null => {
+    const amounts: ast.MoneyAmount[] = []
+    this.AT_LEAST_ONE_SEP({
+      SEP: t.Pipe,
+      DEF: () => {
+        const amount = this.SUBRULE(this.moneyAmount)
+        this.ACTION(() => amount !== null && amounts.push(amount))
+      },
+    })
+    return this.ACTION(() => this.build.money(amounts))
   })
 
-  public moneyAmount = this.RULE('moneyAmount', () => {
-    this.CONSUME(t.NumberLiteral)
-    this.CONSUME(t.Currency)
+  public moneyAmount = this.rule('moneyAmount', (): ast.MoneyAmount | null => {
+    const number = this.CONSUME(t.NumberLiteral)
+    const currency = this.CONSUME(t.Currency)
+    return this.ACTION(() => this.build.moneyAmount(number, currency))
   })
 
-  public duration = this.RULE('duration', () => {
-    this.CONSUME(t.NumberLiteral)
-    this.CONSUME(t.DurationUnit)
+  public duration = this.rule('duration', (): ast.DurationLiteral | null => {
+    const number = this.CONSUME(t.NumberLiteral)
+    const unit = this.CONSUME(t.DurationUnit)
+    return this.ACTION(() => this.build.duration(number, unit))
   })
 
-  public list = this.RULE('list', () => {
-    this.CONSUME(t.LBracket)
-    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.operand) })
+  public list = this.rule('list', (): ast.ListLiteral | null => {
+    const first = this.CONSUME(t.LBracket)
+    const items: ast.Operand[] = []
+    this.MANY_SEP({
+      SEP: t.Comma,
+      DEF: () => {
+        const item = this.SUBRULE(this.operand)
+        this.ACTION(() => item !== null && items.push(item))
+      },
+    })
     this.CONSUME(t.RBracket)
+    return this.ACTION(() => this.build.list(this.rangeFrom(first), items))
   })
 
-  public parenthesized = this.RULE('parenthesized', () => {
-    this.CONSUME(t.LParen)
-    this.SUBRULE(this.expression)
+  public parenthesized = this.rule('parenthesized', (): ast.Parenthesized | null => {
+    const first = this.CONSUME(t.LParen)
+    const expression = this.SUBRULE(this.expression)
     this.CONSUME(t.RParen)
+    return this.ACTION(() => this.build.parens(this.rangeFrom(first), expression))
   })
 
   // ---------- tests ----------
 
-  public test = this.RULE('test', () => {
-    this.CONSUME(t.Test)
-    this.CONSUME(t.AnyString, { LABEL: 'name' })
-    this.CONSUME(t.LCurly)
-    this.MANY(() => {
-      this.SUBRULE(this.testItem)
-      this.OPTION(() => this.CONSUME(t.Semicolon))
-    })
-    this.CONSUME(t.RCurly)
-  })
-
-  public testItem = this.RULE('testItem', () => {
-    this.OR(this.testItemAlternatives)
-  })
+  public test = this.RULE(
+    'test',
+    (): ast.TestBlock | null => {
+      const draft = (this.testInProgress = testDraft())
+      readToken(draft, this.CONSUME(t.Test))
+      draft.name = readToken(draft, this.CONSUME(t.AnyString, { LABEL: 'name' }))
+      readToken(draft, this.CONSUME(t.LCurly))
+      this.MANY(() => {
+        this.OR(this.testItemAlternatives)
+        this.OPTION(() => this.CONSUME(t.Semicolon))
+      })
+      readToken(draft, this.CONSUME(t.RCurly))
+      return this.ACTION(() => this.build.test(draft))
+    },
+    { recoveryValueFunc: () => this.build.test(this.testInProgress) },
+  )
 
   private readonly testItemAlternatives = [
     { ALT: () => this.SUBRULE(this.given) },
     { ALT: () => this.SUBRULE(this.expectation) },
   ]
 
-  public given = this.RULE('given', () => {
-    this.CONSUME(t.Given)
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.assignment) })
+  /** `given a = 1, b = 2`: each assignment goes into the test being read. */
+  public given = this.rule('given', (): void => {
+    const draft = this.testInProgress
+    readToken(draft, this.CONSUME(t.Given))
+    this.AT_LEAST_ONE_SEP({
+      SEP: t.Comma,
+      DEF: () => readNode(draft, draft.givens, this.SUBRULE(this.assignment)),
+    })
   })
 
-  public assignment = this.RULE('assignment', () => {
-    this.SUBRULE(this.path)
+  public assignment = this.rule('assignment', (): ast.Given | null => {
+    const first = this.LA(1)
+    const path = this.SUBRULE(this.path)
     this.CONSUME(t.Assign)
-    this.OR(this.assignmentAlternatives)
+    const value = this.OR(this.assignmentAlternatives)
+    return this.ACTION(() => this.build.given(this.rangeFrom(first), path, value))
   })
 
   private readonly assignmentAlternatives = [
     {
       ALT: () => {
-        this.CONSUME(t.Day)
-        this.CONSUME(t.NumberLiteral, { LABEL: 'day' })
+        const day = this.CONSUME(t.Day)
+        const number = this.CONSUME(t.NumberLiteral, { LABEL: 'day' })
+        return this.ACTION(() => this.build.relativeDay(day, number))
       },
     },
     { ALT: () => this.SUBRULE(this.operand) },
   ]
 
-  public expectation = this.RULE('expectation', () => {
-    this.CONSUME(t.At)
-    this.SUBRULE(this.stepUnit)
-    this.CONSUME(t.NumberLiteral, { LABEL: 'offset' })
-    this.OPTION(() => {
+  /** `at day N expect …`: goes into the test being read. */
+  public expectation = this.rule('expectation', (): void => {
+    const first = this.CONSUME(t.At)
+    const unit = this.SUBRULE(this.stepUnit)
+    const offset = this.CONSUME(t.NumberLiteral, { LABEL: 'offset' })
+    const at = this.OPTION(() => {
       this.CONSUME2(t.At)
-      this.CONSUME(t.Time)
+      return this.CONSUME(t.Time)
     })
     this.CONSUME(t.Expect)
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.outcome) })
+    const outcomes: ast.ExpectedOutcome[] = []
+    this.AT_LEAST_ONE_SEP({
+      SEP: t.Comma,
+      DEF: () => {
+        const outcome = this.SUBRULE(this.outcome)
+        this.ACTION(() => outcome !== null && outcomes.push(outcome))
+      },
+    })
+    this.ACTION(() => {
+      const range = this.rangeFrom(first)
+      const unitName = unit === null ? null : unitOf(unit)
+      const expectation = this.build.expectation(range, unitName, offset, at, outcomes)
+      readNode(this.testInProgress, this.testInProgress.expectations, expectation)
+    })
   })
 
-  public outcome = this.RULE('outcome', () => {
-    this.OR(this.outcomeAlternatives)
+  public outcome = this.rule('outcome', (): ast.ExpectedOutcome | null => {
+    const first = this.LA(1)
+    const target = this.OR(this.outcomeAlternatives)
+    return this.ACTION(() => this.build.outcome(this.rangeFrom(first), target))
   })
 
   private readonly outcomeTargetAlternatives = [
-    { ALT: () => this.SUBRULE(this.action) },
+    { ALT: (): OutcomeTarget => ({ kind: 'action', action: this.SUBRULE(this.action) }) },
     {
-      ALT: () => {
+      ALT: (): OutcomeTarget => {
         this.CONSUME(t.Step)
-        this.CONSUME(t.AnyString, { LABEL: 'step' })
+        return { kind: 'step', step: this.CONSUME(t.AnyString, { LABEL: 'step' }) }
       },
     },
   ]
 
   private readonly outcomeAlternatives = [
     {
-      ALT: () => {
-        this.OPTION(() => this.CONSUME(t.No))
-        this.OR2(this.outcomeTargetAlternatives)
+      ALT: (): OutcomeTarget => {
+        const no = this.OPTION(() => this.CONSUME(t.No))
+        const target = this.OR2(this.outcomeTargetAlternatives)
+        return no === undefined ? target : { kind: 'no', no, target }
       },
     },
-    { ALT: () => this.CONSUME(t.Nothing) },
+    { ALT: (): OutcomeTarget => ({ kind: 'word', word: this.CONSUME(t.Nothing) }) },
     {
-      ALT: () => {
+      ALT: (): OutcomeTarget => {
         this.CONSUME(t.Segment)
-        this.CONSUME(t.Word, { LABEL: 'segment' })
+        return { kind: 'segment', name: this.CONSUME(t.Word, { LABEL: 'segment' }) }
       },
     },
-    { ALT: () => this.CONSUME(t.Stopped) },
-    { ALT: () => this.CONSUME(t.Paused) },
+    { ALT: (): OutcomeTarget => ({ kind: 'word', word: this.CONSUME(t.Stopped) }) },
+    { ALT: (): OutcomeTarget => ({ kind: 'word', word: this.CONSUME(t.Paused) }) },
   ]
 
   /**
@@ -530,14 +703,4 @@ let shared: DunParser | undefined
 export function dunParser(): DunParser {
   shared ??= new DunParser()
   return shared
-}
-
-/** Parse tokens into a CST; the errors stay on the parser (`parser.errors`). */
-export function parseTokens(tokens: IToken[]): {
-  parser: DunParser
-  cst: ReturnType<DunParser['file']>
-} {
-  const parser = dunParser()
-  parser.input = tokens
-  return { parser, cst: parser.file() }
 }

@@ -1,4 +1,4 @@
-import type { CstNodeLocation, IToken } from 'chevrotain'
+import type { IToken } from 'chevrotain'
 import type { SourceRange } from './source-range.js'
 
 /**
@@ -29,20 +29,6 @@ export function spanRange(first: SourceRange, last: SourceRange): SourceRange {
     column: first.column,
     endLine: last.endLine,
     endColumn: last.endColumn,
-  }
-}
-
-/** The range a CST node covers, or null for a node that holds no real token (recovery). */
-export function locationRange(location: CstNodeLocation | undefined): SourceRange | null {
-  if (location === undefined || Number.isNaN(location.startOffset)) return null
-  const endOffset = location.endOffset ?? location.startOffset
-  return {
-    offset: location.startOffset,
-    length: endOffset - location.startOffset + 1,
-    line: location.startLine ?? 1,
-    column: location.startColumn ?? 1,
-    endLine: location.endLine ?? location.startLine ?? 1,
-    endColumn: (location.endColumn ?? location.startColumn ?? 0) + 1,
   }
 }
 

@@ -84,7 +84,6 @@ const WHOLE_MESSAGES: Readonly<Record<string, string>> = {
 const CHOICES: Readonly<Record<string, string>> = {
   action:
     'an action such as email "…", sms "…", retry payment, call "…", task "…" for "…", escalate to collections, offer payment plan, late fee or suspend subscription',
-  notExpression: 'a condition such as invoice.balance > 0',
   predicate: 'a condition such as invoice.balance > 0',
   operand: 'a value such as invoice.balance, 3, "text", 50 USD, 7 days or [1, 2]',
   anchorPoint: "'due' or 'failure'",
@@ -154,6 +153,17 @@ const ITEM_STARTS: readonly TokenType[] = [
   t.Anchor,
 ]
 
+/** Words after which an operand is the start of a condition. */
+const CONDITION_STARTS: readonly TokenType[] = [t.When, t.And, t.Or, t.Not, t.LParen]
+
+/**
+ * The grammar reads a condition's first value as an operand; the writer is writing a
+ * condition there, and the message should say so.
+ */
+function startsCondition(ruleName: string, previous: IToken): boolean {
+  return ruleName === 'operand' && CONDITION_STARTS.some((word) => tokenMatcher(previous, word))
+}
+
 function phraseInRule(key: string, previous: IToken): string | undefined {
   const phrase = PHRASES_IN_RULE[key]
   return typeof phrase === 'function' ? phrase(previous) : phrase
@@ -213,8 +223,9 @@ export class SyntaxMessages implements IParserErrorMessageProvider {
     previous: IToken
     ruleName: string
   }): string {
-    const { actual, previous, ruleName } = options
+    const { actual, previous } = options
     const first = actual[0]
+    const ruleName = startsCondition(options.ruleName, previous) ? 'predicate' : options.ruleName
     const wanted = CHOICES[ruleName] ?? firstTokens(options.expectedPathsPerAlt)
     if (first !== undefined && first.tokenType === t.Identifier && ruleName === 'action') {
       return `unknown word '${first.image}': a step needs ${wanted}`

@@ -1,57 +1,168 @@
-import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain'
+import type { IToken, TokenType } from 'chevrotain'
 import type { AccountOperation, Anchor } from '@dun/engine'
 import type * as ast from './ast.js'
 import type { Diagnostic } from './diagnostic.js'
 import { INVALID_TIME, NOT_A_WHOLE_NUMBER } from './syntax-errors.js'
-import { locationRange, spanRange, tokenRange } from './positions.js'
+import { spanRange, tokenRange } from './positions.js'
 import type { SourceRange } from './source-range.js'
 import * as t from './tokens.js'
 
 /**
- * CST → AST. Chevrotain's recovery leaves partial nodes and tokens inserted out of thin air;
- * both are read as missing: an optional part becomes null, a node without a required part
- * is left out. Nothing is invented. The few checks a token's text needs (whole numbers,
- * valid times) are reported here, where the text is at hand.
+ * The AST's node builders, called by the grammar in `parser.ts` as it reads (so grammar and
+ * construction stay apart). Chevrotain's recovery leaves tokens inserted out of thin air
+ * and rules cut short; both are read as missing: an optional part becomes null, a node
+ * without a required part is left out (null). Nothing is invented. The few checks a
+ * token's text needs (whole numbers, valid times) are reported here, where the text is at
+ * hand.
+ *
+ * The containers recovery can cut short (file, policy, test, step) are built from drafts the
+ * grammar fills as it reads, so a rule that recovers still yields what it had read.
  */
 
-type Children = Record<string, CstElement[] | undefined>
-
-const isNode = (element: CstElement): element is CstNode => 'children' in element
-
-/** A real token under `key` (inserted ones are not). */
-function token(children: Children, key: string, index = 0): IToken | undefined {
-  const element = children[key]?.[index]
-  if (element === undefined || isNode(element) || element.isInsertedInRecovery === true)
-    return undefined
-  return element
+/** A real token, or undefined for a missing one (inserted by recovery, or absent). */
+export function real(token: IToken | undefined): IToken | undefined {
+  return token === undefined || token.isInsertedInRecovery === true ? undefined : token
 }
 
-const NONE: readonly never[] = []
-
-/** The real tokens under `key`; copies only when recovery inserted one (rare). */
-function tokens(children: Children, key: string): readonly IToken[] {
-  // A key holds tokens or nodes, never both: `key` names a token type here.
-  const found = (children[key] ?? NONE) as IToken[]
-  return found.some((token) => token.isInsertedInRecovery === true)
-    ? found.filter((token) => token.isInsertedInRecovery !== true)
-    : found
+/**
+ * From `first` (the token a rule started at) to `last` (the last one it read), or null
+ * when the rule read no real token.
+ */
+export function readRange(first: IToken, last: IToken): SourceRange | null {
+  const end = last.endOffset ?? Number.NaN
+  if (!(end >= first.startOffset)) return null
+  return {
+    offset: first.startOffset,
+    length: end - first.startOffset + 1,
+    line: first.startLine ?? 1,
+    column: first.startColumn ?? 1,
+    endLine: last.endLine ?? 1,
+    endColumn: (last.endColumn ?? 0) + 1,
+  }
 }
 
-function child(children: Children, key: string, index = 0): CstNode | undefined {
-  const element = children[key]?.[index]
-  return element !== undefined && isNode(element) ? element : undefined
+// ---------- drafts of containers ----------
+
+/** Where a container starts, and the end of the last part read into it. */
+interface Extent {
+  start: SourceRange | null
+  end: SourceRange | null
 }
 
-function children(children: Children, key: string): readonly CstNode[] {
-  // A key holds tokens or nodes, never both: `key` names a rule here.
-  return (children[key] ?? NONE) as CstNode[]
+function extend(extent: Extent, range: SourceRange): void {
+  extent.start ??= range
+  extent.end = range
 }
 
-/** The one alternative a rule made of alternatives holds (without allocating). */
-function onlyChild(children: Children): CstElement | undefined {
-  for (const key in children) return children[key]?.[0]
-  return undefined
+/** Adds a token's range to a draft's extent (a missing token adds nothing). */
+export function readToken(extent: Extent, token: IToken | undefined): IToken | undefined {
+  const found = real(token)
+  if (found !== undefined) extend(extent, tokenRange(found))
+  return found
 }
+
+/** Adds a node to a draft's list (a missing node adds nothing). */
+export function readNode<T extends { readonly range: SourceRange }>(
+  extent: Extent,
+  list: T[],
+  node: T | null | undefined,
+): void {
+  if (node === null || node === undefined) return
+  extend(extent, node.range)
+  list.push(node)
+}
+
+function extentRange(extent: Extent): SourceRange | null {
+  return extent.start === null || extent.end === null ? null : spanRange(extent.start, extent.end)
+}
+
+export interface FileDraft {
+  policy: ast.Policy | null
+  readonly tests: ast.TestBlock[]
+}
+
+export const fileDraft = (): FileDraft => ({ policy: null, tests: [] })
+
+export interface PolicyDraft extends Extent {
+  name: IToken | undefined
+  readonly items: ast.PolicyItem[]
+}
+
+export const policyDraft = (): PolicyDraft => ({
+  start: null,
+  end: null,
+  name: undefined,
+  items: [],
+})
+
+export interface TestDraft extends Extent {
+  name: IToken | undefined
+  readonly givens: ast.Given[]
+  readonly expectations: ast.Expectation[]
+}
+
+export const testDraft = (): TestDraft => ({
+  start: null,
+  end: null,
+  name: undefined,
+  givens: [],
+  expectations: [],
+})
+
+export interface StepDraft extends Extent {
+  unit: 'day' | 'hour' | null
+  readonly offsets: IToken[]
+  at: IToken | undefined
+  anchor: Anchor | null
+  action: ast.ActionNode | null
+  label: IToken | undefined
+  when: ast.Expression | null
+}
+
+export const stepDraft = (): StepDraft => ({
+  start: null,
+  end: null,
+  unit: null,
+  offsets: [],
+  at: undefined,
+  anchor: null,
+  action: null,
+  label: undefined,
+  when: null,
+})
+
+/** Adds an optional part (a node, or null) to a step draft's extent, and returns it. */
+export function readPart<T extends { readonly range: SourceRange }>(
+  extent: Extent,
+  part: T | null | undefined,
+): T | null {
+  if (part === null || part === undefined) return null
+  extend(extent, part.range)
+  return part
+}
+
+// ---------- predicate tails (what follows a predicate's subject) ----------
+
+export type PredicateTail =
+  | { readonly kind: 'compare'; readonly operator: IToken; readonly right: ast.Operand | null }
+  | { readonly kind: 'in'; readonly negated: boolean; readonly list: ast.ListLiteral | null }
+  | { readonly kind: 'contains'; readonly item: ast.Operand | null }
+  | { readonly kind: 'is'; readonly negated: boolean; readonly value: IToken | undefined }
+
+/** A condition's negations, `and`s and `or`s, in the order they were read. */
+export interface ConditionChain {
+  readonly terms: (ast.Expression | null)[]
+  /** `and` or `or` between term i and term i + 1. */
+  readonly operators: ('and' | 'or')[]
+}
+
+/** What an outcome read: its first word, or what follows a `no`. */
+export type OutcomeTarget =
+  | { readonly kind: 'action'; readonly action: ast.ActionNode | null }
+  | { readonly kind: 'step'; readonly step: IToken }
+  | { readonly kind: 'segment'; readonly name: IToken }
+  | { readonly kind: 'word'; readonly word: IToken }
+  | { readonly kind: 'no'; readonly no: IToken; readonly target: OutcomeTarget }
 
 const DURATION_UNITS: ReadonlyMap<TokenType, ast.DurationUnit> = new Map([
   [t.Minute, 'minute'],
@@ -73,17 +184,16 @@ const ACCOUNT_OPERATIONS: ReadonlyMap<TokenType, AccountOperation> = new Map([
 
 const WHOLE_NUMBER = /^-?\d+$/
 
-/** Converts one CST; collects the diagnostics of token texts. */
+/** Builds nodes for one parse; collects the diagnostics of token texts. */
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = []
 
-  file(cst: CstNode, comments: readonly IToken[], range: SourceRange): ast.DunFile {
-    const policyNode = child(cst.children, 'policy')
+  file(draft: FileDraft, comments: readonly IToken[], range: SourceRange): ast.DunFile {
     return {
       kind: 'file',
       range,
-      policy: policyNode === undefined ? null : this.policy(policyNode),
-      tests: this.all(children(cst.children, 'test'), (node) => this.test(node)),
+      policy: draft.policy,
+      tests: draft.tests,
       comments: comments.map((comment) => ({
         kind: 'comment',
         range: tokenRange(comment),
@@ -94,438 +204,329 @@ export class AstBuilder {
 
   // ---------- policy ----------
 
-  private policy(node: CstNode): ast.Policy | null {
-    const range = locationRange(node.location)
+  policy(draft: PolicyDraft): ast.Policy | null {
+    const range = extentRange(draft)
     if (range === null) return null
-    const name = token(node.children, 'name')
+    const name = real(draft.name)
     return {
       kind: 'policy',
       range,
       name: name === undefined ? null : stringLiteral(name),
-      items: this.all(children(node.children, 'policyItem'), (item) => this.policyItem(item)),
+      items: draft.items,
     }
   }
 
-  private policyItem(node: CstNode): ast.PolicyItem | null {
-    const item = onlyChild(node.children)
-    if (item === undefined || !isNode(item)) return null
-    switch (item.name) {
-      case 'currencies':
-        return this.currencies(item)
-      case 'anchor':
-        return this.anchorDecl(item)
-      case 'limits':
-        return this.limits(item)
-      case 'stop':
-      case 'pause':
-        return this.rule(item, item.name)
-      case 'segment':
-        return this.segment(item)
-      default:
-        return null
-    }
-  }
-
-  private currencies(node: CstNode): ast.CurrenciesDecl | null {
-    const range = locationRange(node.location)
+  currencies(range: SourceRange | null, codes: readonly IToken[]): ast.CurrenciesDecl | null {
     if (range === null) return null
-    return { kind: 'currencies', range, currencies: tokens(node.children, 'Currency').map(nameOf) }
+    return { kind: 'currencies', range, currencies: names(codes) }
   }
 
-  private anchorDecl(node: CstNode): ast.AnchorDecl | null {
-    const range = locationRange(node.location)
-    const point = child(node.children, 'anchorPoint')
-    const anchor = point === undefined ? null : anchorOf(point)
+  anchorDecl(range: SourceRange | null, anchor: Anchor | null): ast.AnchorDecl | null {
     return range === null || anchor === null ? null : { kind: 'anchor', range, anchor }
   }
 
-  private limits(node: CstNode): ast.LimitsBlock | null {
-    const range = locationRange(node.location)
-    if (range === null) return null
-    const items = this.all(children(node.children, 'limitItem'), (item) => {
-      const quiet = child(item.children, 'quietHours')
-      if (quiet !== undefined) return this.quietHours(quiet)
-      const cap = child(item.children, 'cap')
-      return cap === undefined ? null : this.cap(cap)
-    })
-    return { kind: 'limits', range, items }
+  limits(range: SourceRange | null, items: ast.LimitItem[]): ast.LimitsBlock | null {
+    return range === null ? null : { kind: 'limits', range, items }
   }
 
-  private quietHours(node: CstNode): ast.QuietHours | null {
-    const range = locationRange(node.location)
-    const start = token(node.children, 'start')
-    const end = token(node.children, 'end')
+  quietHours(
+    range: SourceRange | null,
+    startToken: IToken,
+    endToken: IToken,
+  ): ast.QuietHours | null {
+    const start = real(startToken)
+    const end = real(endToken)
     if (range === null || start === undefined || end === undefined) return null
     return { kind: 'quietHours', range, start: this.time(start), end: this.time(end) }
   }
 
-  private cap(node: CstNode): ast.CapDecl | null {
-    const range = locationRange(node.location)
-    const max = token(node.children, 'max')
-    const scope = token(node.children, 'scope')
-    const durationNode = child(node.children, 'duration')
-    const window = durationNode === undefined ? null : this.duration(durationNode)
+  cap(
+    range: SourceRange | null,
+    maxToken: IToken,
+    scopeToken: IToken,
+    window: ast.DurationLiteral | null,
+  ): ast.CapDecl | null {
+    const max = real(maxToken)
+    const scope = real(scopeToken)
     if (range === null || max === undefined || scope === undefined || window === null) return null
     return { kind: 'cap', range, max: this.wholeNumber(max), scope: nameOf(scope), window }
   }
 
-  private rule(node: CstNode, kind: 'stop' | 'pause'): ast.StopRule | ast.PauseRule | null {
-    const range = locationRange(node.location)
-    const when = this.optionalExpression(node)
+  rule(
+    kind: 'stop' | 'pause',
+    range: SourceRange | null,
+    when: ast.Expression | null,
+  ): ast.StopRule | ast.PauseRule | null {
     return range === null || when === null ? null : { kind, range, when }
   }
 
-  private segment(node: CstNode): ast.Segment | null {
-    const range = locationRange(node.location)
-    const name = token(node.children, 'name')
+  segment(
+    range: SourceRange | null,
+    nameToken: IToken,
+    when: ast.Expression | null,
+    anchor: ast.AnchorDecl | null,
+    steps: ast.Step[],
+  ): ast.Segment | null {
+    const name = real(nameToken)
     if (range === null || name === undefined) return null
-    const anchorNode = child(node.children, 'anchor')
-    return {
-      kind: 'segment',
-      range,
-      name: nameOf(name),
-      when: this.optionalExpression(node),
-      anchor: anchorNode === undefined ? null : this.anchorDecl(anchorNode),
-      steps: this.all(children(node.children, 'step'), (step) => this.step(step)),
-    }
+    return { kind: 'segment', range, name: nameOf(name), when, anchor, steps }
   }
 
   // ---------- steps and actions ----------
 
-  private step(node: CstNode): ast.Step | null {
-    const range = locationRange(node.location)
-    const unit = this.stepUnit(child(node.children, 'stepUnit'))
-    const actionNode = child(node.children, 'action')
-    const action = actionNode === undefined ? null : this.action(actionNode)
+  step(draft: StepDraft): ast.Step | null {
+    const range = extentRange(draft)
+    const { unit, action } = draft
     if (range === null || unit === null || action === null) return null
-    const at = token(node.children, 'Time')
-    const anchorPoint = child(node.children, 'anchorPoint')
-    const label = token(node.children, 'label')
+    const label = real(draft.label)
+    const at = real(draft.at)
     return {
       kind: 'step',
       range,
       unit,
-      offsets: tokens(node.children, 'offset').map((offset) => ({
+      offsets: draft.offsets.map((offset) => ({
         kind: 'offset',
         range: tokenRange(offset),
         value: this.wholeNumber(offset),
       })),
       at: at === undefined ? null : this.time(at),
-      anchor: anchorPoint === undefined ? null : anchorOf(anchorPoint),
+      anchor: draft.anchor,
       action,
       label: label === undefined ? null : stringLiteral(label),
-      when: this.optionalExpression(node),
+      when: draft.when,
     }
   }
 
-  private stepUnit(node: CstNode | undefined): 'day' | 'hour' | null {
-    if (node === undefined) return null
-    if (token(node.children, 'Day') !== undefined) return 'day'
-    return token(node.children, 'Hour') === undefined ? null : 'hour'
-  }
-
-  private action(node: CstNode): ast.ActionNode | null {
-    const action = onlyChild(node.children)
-    if (action === undefined || !isNode(action)) return null
-    const range = locationRange(action.location)
+  notify(
+    range: SourceRange | null,
+    channels: readonly IToken[],
+    template: IToken,
+  ): ast.NotifyNode | null {
     if (range === null) return null
-    const c = action.children
-    switch (action.name) {
-      case 'notifyAction':
-        return {
-          kind: 'notify',
-          range,
-          channels: tokens(c, 'Channel').map(nameOf),
-          template: optionalString(c, 'template'),
-        }
-      case 'callAction':
-        return { kind: 'call', range, script: optionalString(c, 'script') }
-      case 'retryAction':
-        return {
-          kind: 'retry',
-          range,
-          methods: token(c, 'Backup') === undefined ? 'default' : 'backup',
-        }
-      case 'taskAction':
-        return {
-          kind: 'task',
-          range,
-          title: optionalString(c, 'title'),
-          assignee: optionalString(c, 'assignee'),
-        }
-      case 'escalateAction':
-        return this.escalate(c, range)
-      case 'offerPlanAction':
-        return this.offerPlan(c, range)
-      case 'offerPartialAction': {
-        const percent = token(c, 'Percent')
-        return {
-          kind: 'offerPartial',
-          range,
-          minimumPercent: percent === undefined ? null : percentValue(percent),
-        }
-      }
-      case 'lateFeeAction':
-        return this.lateFee(c, range)
-      case 'accountAction':
-        return this.account(c, range)
-      default:
-        return null
-    }
+    return { kind: 'notify', range, channels: names(channels), template: optionalString(template) }
   }
 
-  private escalate(c: Children, range: SourceRange): ast.EscalateNode | null {
-    if (token(c, 'Collections') !== undefined)
-      return { kind: 'escalate', range, to: 'collections', agency: null }
-    if (token(c, 'Agency') === undefined) return null
-    return { kind: 'escalate', range, to: 'agency', agency: optionalString(c, 'agency') }
+  call(range: SourceRange | null, script: IToken): ast.CallNode | null {
+    return range === null ? null : { kind: 'call', range, script: optionalString(script) }
   }
 
-  private offerPlan(c: Children, range: SourceRange): ast.OfferPlanNode | null {
-    const instalments = token(c, 'instalments')
-    if (instalments === undefined) return null
-    const every = child(c, 'duration')
+  retry(range: SourceRange | null, backup: IToken | undefined): ast.RetryNode | null {
+    if (range === null) return null
+    return { kind: 'retry', range, methods: real(backup) === undefined ? 'default' : 'backup' }
+  }
+
+  task(range: SourceRange | null, title: IToken, assignee: IToken): ast.TaskNode | null {
+    if (range === null) return null
     return {
-      kind: 'offerPlan',
+      kind: 'task',
       range,
-      instalments: this.wholeNumber(instalments),
-      every: every === undefined ? null : this.duration(every),
+      title: optionalString(title),
+      assignee: optionalString(assignee),
     }
   }
 
-  private lateFee(c: Children, range: SourceRange): ast.LateFeeNode | null {
-    const percent = token(c, 'Percent')
-    const moneyNode = child(c, 'money')
-    const fee =
-      percent !== undefined
-        ? percentLiteral(percent)
-        : moneyNode === undefined
-          ? null
-          : this.money(moneyNode)
-    return fee === null ? null : { kind: 'lateFee', range, fee }
+  /** `to` is the token read after `escalate to` (collections or agency), `agency` its name. */
+  escalate(
+    range: SourceRange | null,
+    to: IToken | undefined,
+    agency: IToken | undefined,
+  ): ast.EscalateNode | null {
+    const target = real(to)
+    if (range === null || target === undefined) return null
+    return target.tokenType === t.Collections
+      ? { kind: 'escalate', range, to: 'collections', agency: null }
+      : { kind: 'escalate', range, to: 'agency', agency: optionalString(agency) }
   }
 
-  private account(c: Children, range: SourceRange): ast.AccountNode | null {
-    for (const [tokenType, operation] of ACCOUNT_OPERATIONS) {
-      if (token(c, tokenType.name) !== undefined) return { kind: 'account', range, operation }
+  offerPlan(
+    range: SourceRange | null,
+    instalmentsToken: IToken,
+    every: ast.DurationLiteral | null,
+  ): ast.OfferPlanNode | null {
+    const instalments = real(instalmentsToken)
+    if (range === null || instalments === undefined) return null
+    return { kind: 'offerPlan', range, instalments: this.wholeNumber(instalments), every }
+  }
+
+  offerPartial(
+    range: SourceRange | null,
+    percentToken: IToken | undefined,
+  ): ast.OfferPartialNode | null {
+    if (range === null) return null
+    const percent = real(percentToken)
+    return {
+      kind: 'offerPartial',
+      range,
+      minimumPercent: percent === undefined ? null : percentValue(percent),
     }
-    return null
+  }
+
+  lateFee(
+    range: SourceRange | null,
+    fee: ast.MoneyLiteral | ast.PercentLiteral | null,
+  ): ast.LateFeeNode | null {
+    return range === null || fee === null ? null : { kind: 'lateFee', range, fee }
+  }
+
+  /** `first` is the word that names the operation (suspend, cancel, block, write). */
+  account(range: SourceRange | null, first: IToken): ast.AccountNode | null {
+    const operation = ACCOUNT_OPERATIONS.get(first.tokenType)
+    return range === null || operation === undefined ? null : { kind: 'account', range, operation }
   }
 
   // ---------- expressions ----------
 
-  /** The `expression` child of a node (`… when <expression>`), or null. */
-  private optionalExpression(node: CstNode): ast.Expression | null {
-    const expression = child(node.children, 'expression')
-    return expression === undefined ? null : this.expression(expression)
+  /** `not` read before an expression: from the `not` to the end of what it negates. */
+  not(not: IToken, operand: ast.Expression | null): ast.Expression | null {
+    const first = real(not)
+    if (first === undefined || operand === null) return operand
+    return { kind: 'not', range: spanRange(tokenRange(first), operand.range), operand }
   }
 
-  private expression(node: CstNode): ast.Expression | null {
-    return this.chain(children(node.children, 'andExpression'), 'or', (n) => this.andExpression(n))
+  /**
+   * `and` binds tighter than `or`, both chain to the left: `a or b and c` is `a or (b and c)`.
+   * A missing term leaves the whole condition missing.
+   */
+  condition(chain: ConditionChain): ast.Expression | null {
+    const { terms, operators } = chain
+    let or: ast.Expression | null = null
+    let and = terms[0] ?? null
+    for (let i = 0; i < operators.length; i++) {
+      const next = terms[i + 1] ?? null
+      if (and === null || next === null) return null
+      if (operators[i] === 'and') {
+        and = logic('and', and, next)
+      } else {
+        or = or === null ? and : logic('or', or, and)
+        and = next
+      }
+    }
+    if (and === null) return null
+    return or === null ? and : logic('or', or, and)
   }
 
-  private andExpression(node: CstNode): ast.Expression | null {
-    return this.chain(children(node.children, 'notExpression'), 'and', (n) => this.notExpression(n))
-  }
-
-  /** `a or b or c` → `(a or b) or c`; a missing side leaves the whole chain missing. */
-  private chain(
-    nodes: readonly CstNode[],
-    kind: 'and' | 'or',
-    convert: (node: CstNode) => ast.Expression | null,
+  predicate(
+    range: SourceRange | null,
+    subject: ast.Operand | null,
+    tail: PredicateTail | null,
   ): ast.Expression | null {
-    let result: ast.Expression | null = null
-    for (const node of nodes) {
-      const next = convert(node)
-      if (next === null) return null
-      result =
-        result === null
-          ? next
-          : { kind, range: spanRange(result.range, next.range), left: result, right: next }
-    }
-    return result
-  }
-
-  private notExpression(node: CstNode): ast.Expression | null {
-    const inner = child(node.children, 'notExpression')
-    if (inner === undefined) {
-      const predicate = child(node.children, 'predicate')
-      return predicate === undefined ? null : this.predicate(predicate)
-    }
-    const range = locationRange(node.location)
-    const operand = this.notExpression(inner)
-    return range === null || operand === null ? null : { kind: 'not', range, operand }
-  }
-
-  private predicate(node: CstNode): ast.Expression | null {
-    const c = node.children
-    const range = locationRange(node.location)
-    const subjectNode = child(c, 'subject')
-    const subject = subjectNode === undefined ? null : this.operand(subjectNode)
     if (range === null || subject === null) return null
-    const operator = token(c, 'CompareOperator')
-    if (operator !== undefined) {
-      const right = this.optionalOperand(c, 'right')
-      const op = operator.image as ast.ComparisonOperator
-      return right === null ? null : { kind: 'compare', range, operator: op, left: subject, right }
+    if (tail === null) return subject
+    switch (tail.kind) {
+      case 'compare': {
+        const operator = real(tail.operator)
+        if (operator === undefined || tail.right === null) return null
+        const op = operator.image as ast.ComparisonOperator
+        return { kind: 'compare', range, operator: op, left: subject, right: tail.right }
+      }
+      case 'in':
+        return tail.list === null
+          ? null
+          : { kind: 'in', range, negated: tail.negated, subject, list: tail.list }
+      case 'contains':
+        return tail.item === null ? null : { kind: 'contains', range, subject, item: tail.item }
+      case 'is': {
+        const value = real(tail.value)
+        return value === undefined
+          ? null
+          : { kind: 'is', range, negated: tail.negated, subject, value: nameOf(value) }
+      }
     }
-    if (c.In !== undefined) {
-      const listNode = child(c, 'list')
-      const list = listNode === undefined ? null : this.list(listNode)
-      const negated = token(c, 'Not') !== undefined
-      return list === null ? null : { kind: 'in', range, negated, subject, list }
-    }
-    if (c.Contains !== undefined) {
-      const item = this.optionalOperand(c, 'item')
-      return item === null ? null : { kind: 'contains', range, subject, item }
-    }
-    if (c.Is !== undefined) {
-      const value = token(c, 'value')
-      const negated = token(c, 'Not') !== undefined
-      return value === undefined
-        ? null
-        : { kind: 'is', range, negated, subject, value: nameOf(value) }
-    }
-    return subject
   }
 
-  private optionalOperand(c: Children, key: string): ast.Operand | null {
-    const node = child(c, key)
-    return node === undefined ? null : this.operand(node)
-  }
-
-  private operand(node: CstNode): ast.Operand | null {
-    const element = onlyChild(node.children)
-    if (element === undefined) return null
-    if (isNode(element)) return this.compoundOperand(element)
-    if (element.isInsertedInRecovery === true) return null
-    switch (element.tokenType) {
+  /** A one-token operand: number, text, true, false or percentage. */
+  literal(token: IToken): ast.Operand | null {
+    if (real(token) === undefined) return null
+    switch (token.tokenType) {
       case t.NumberLiteral:
-        return numberLiteral(element)
+        return numberLiteral(token)
       case t.StringLiteral:
       case t.UnterminatedString:
-        return stringLiteral(element)
+        return stringLiteral(token)
       case t.True:
       case t.False:
-        return { kind: 'boolean', range: tokenRange(element), value: element.tokenType === t.True }
+        return { kind: 'boolean', range: tokenRange(token), value: token.tokenType === t.True }
       case t.Percent:
-        return percentLiteral(element)
+        return percentLiteral(token)
       default:
         return null
     }
   }
 
-  private compoundOperand(node: CstNode): ast.Operand | null {
-    switch (node.name) {
-      case 'money':
-        return this.money(node)
-      case 'duration':
-        return this.duration(node)
-      case 'path':
-        return this.path(node)
-      case 'list':
-        return this.list(node)
-      case 'parenthesized': {
-        const range = locationRange(node.location)
-        const expression = this.optionalExpression(node)
-        return range === null || expression === null ? null : { kind: 'parens', range, expression }
-      }
-      default:
-        return null
-    }
+  parens(range: SourceRange | null, expression: ast.Expression | null): ast.Parenthesized | null {
+    return range === null || expression === null ? null : { kind: 'parens', range, expression }
   }
 
-  private path(node: CstNode): ast.FactPath | null {
-    const first = token(node.children, 'Identifier')
-    if (first === undefined) return null
-    const head = nameOf(first)
-    const segments = [head, ...tokens(node.children, 'Word').map(nameOf)]
-    const last = segments[segments.length - 1] ?? head
-    return {
-      kind: 'path',
-      range: spanRange(head.range, last.range),
-      segments,
-      text: segments.map((segment) => segment.text).join('.'),
+  path(first: IToken, words: readonly IToken[]): ast.FactPath | null {
+    if (real(first) === undefined) return null
+    const segments = [nameOf(first)]
+    let text = first.image
+    for (const word of words) {
+      if (real(word) === undefined) continue
+      segments.push(nameOf(word))
+      text += `.${word.image}`
     }
+    const head = segments[0]!
+    const last = segments[segments.length - 1]!
+    return { kind: 'path', range: spanRange(head.range, last.range), segments, text }
   }
 
-  private money(node: CstNode): ast.MoneyLiteral | null {
-    const amounts: ast.MoneyAmount[] = []
-    for (const amountNode of children(node.children, 'moneyAmount')) {
-      const number = token(amountNode.children, 'Number')
-      const currency = token(amountNode.children, 'Currency')
-      if (number === undefined || currency === undefined) continue
-      const range = spanRange(tokenRange(number), tokenRange(currency))
-      amounts.push({ kind: 'moneyAmount', range, amount: number.image, currency: nameOf(currency) })
-    }
+  moneyAmount(numberToken: IToken, currencyToken: IToken): ast.MoneyAmount | null {
+    const number = real(numberToken)
+    const currency = real(currencyToken)
+    if (number === undefined || currency === undefined) return null
+    const range = spanRange(tokenRange(number), tokenRange(currency))
+    return { kind: 'moneyAmount', range, amount: number.image, currency: nameOf(currency) }
+  }
+
+  money(amounts: ast.MoneyAmount[]): ast.MoneyLiteral | null {
     const first = amounts[0]
     const last = amounts[amounts.length - 1]
     if (first === undefined || last === undefined) return null
     return { kind: 'money', range: spanRange(first.range, last.range), amounts }
   }
 
-  private duration(node: CstNode): ast.DurationLiteral | null {
-    const number = token(node.children, 'Number')
-    const unitToken = token(node.children, 'DurationUnit')
-    const unit = unitToken === undefined ? undefined : DURATION_UNITS.get(unitToken.tokenType)
-    if (number === undefined || unitToken === undefined || unit === undefined) return null
-    const range = spanRange(tokenRange(number), tokenRange(unitToken))
+  duration(numberToken: IToken, unitToken: IToken): ast.DurationLiteral | null {
+    const number = real(numberToken)
+    const word = real(unitToken)
+    const unit = word === undefined ? undefined : DURATION_UNITS.get(word.tokenType)
+    if (number === undefined || word === undefined || unit === undefined) return null
+    const range = spanRange(tokenRange(number), tokenRange(word))
     return { kind: 'duration', range, value: Number(number.image), unit }
   }
 
-  private list(node: CstNode): ast.ListLiteral | null {
-    const range = locationRange(node.location)
-    if (range === null) return null
-    return {
-      kind: 'list',
-      range,
-      items: this.all(children(node.children, 'operand'), (n) => this.operand(n)),
-    }
+  list(range: SourceRange | null, items: ast.Operand[]): ast.ListLiteral | null {
+    return range === null ? null : { kind: 'list', range, items }
   }
 
   // ---------- tests ----------
 
-  private test(node: CstNode): ast.TestBlock | null {
-    const range = locationRange(node.location)
+  test(draft: TestDraft): ast.TestBlock | null {
+    const range = extentRange(draft)
     if (range === null) return null
-    const name = token(node.children, 'name')
-    const givens: ast.Given[] = []
-    const expectations: ast.Expectation[] = []
-    for (const item of children(node.children, 'testItem')) {
-      const given = child(item.children, 'given')
-      if (given !== undefined) {
-        for (const assignment of children(given.children, 'assignment')) {
-          const converted = this.given(assignment)
-          if (converted !== null) givens.push(converted)
-        }
-      }
-      const expectation = child(item.children, 'expectation')
-      const converted = expectation === undefined ? null : this.expectation(expectation)
-      if (converted !== null) expectations.push(converted)
-    }
+    const name = real(draft.name)
     return {
       kind: 'test',
       range,
       name: name === undefined ? null : stringLiteral(name),
-      givens,
-      expectations,
+      givens: draft.givens,
+      expectations: draft.expectations,
     }
   }
 
-  private given(node: CstNode): ast.Given | null {
-    const range = locationRange(node.location)
-    const pathNode = child(node.children, 'path')
-    const path = pathNode === undefined ? null : this.path(pathNode)
-    const value = this.givenValue(node)
+  given(
+    range: SourceRange | null,
+    path: ast.FactPath | null,
+    value: ast.Operand | ast.RelativeDay | null,
+  ): ast.Given | null {
     if (range === null || path === null || value === null) return null
     return { kind: 'given', range, path, value }
   }
 
-  private givenValue(node: CstNode): ast.Operand | ast.RelativeDay | null {
-    const day = token(node.children, 'Day')
-    if (day === undefined) return this.optionalOperand(node.children, 'operand')
-    const number = token(node.children, 'day')
-    if (number === undefined) return null
+  relativeDay(dayToken: IToken, numberToken: IToken): ast.RelativeDay | null {
+    const day = real(dayToken)
+    const number = real(numberToken)
+    if (day === undefined || number === undefined) return null
     return {
       kind: 'relativeDay',
       range: spanRange(tokenRange(day), tokenRange(number)),
@@ -533,40 +534,52 @@ export class AstBuilder {
     }
   }
 
-  private expectation(node: CstNode): ast.Expectation | null {
-    const range = locationRange(node.location)
-    const unit = this.stepUnit(child(node.children, 'stepUnit'))
-    const offset = token(node.children, 'offset')
+  expectation(
+    range: SourceRange | null,
+    unit: 'day' | 'hour' | null,
+    offsetToken: IToken,
+    atToken: IToken | undefined,
+    outcomes: ast.ExpectedOutcome[],
+  ): ast.Expectation | null {
+    const offset = real(offsetToken)
     if (range === null || unit === null || offset === undefined) return null
-    const at = token(node.children, 'Time')
+    const at = real(atToken)
     return {
       kind: 'expectation',
       range,
       unit,
       offset: this.wholeNumber(offset),
       at: at === undefined ? null : this.time(at),
-      outcomes: this.all(children(node.children, 'outcome'), (outcome) => this.outcome(outcome)),
+      outcomes,
     }
   }
 
-  private outcome(node: CstNode): ast.ExpectedOutcome | null {
-    const c = node.children
-    const range = locationRange(node.location)
-    if (range === null) return null
-    const negated = token(c, 'No') !== undefined
-    const actionNode = child(c, 'action')
-    if (actionNode !== undefined) {
-      const action = this.action(actionNode)
-      return action === null ? null : { kind: 'expectAction', range, negated, action }
+  outcome(range: SourceRange | null, target: OutcomeTarget | null): ast.ExpectedOutcome | null {
+    if (range === null || target === null) return null
+    const negated = target.kind === 'no' && real(target.no) !== undefined
+    const read = target.kind === 'no' ? target.target : target
+    switch (read.kind) {
+      case 'action':
+        return read.action === null
+          ? null
+          : { kind: 'expectAction', range, negated, action: read.action }
+      case 'step': {
+        const step = real(read.step)
+        return step === undefined
+          ? null
+          : { kind: 'expectStep', range, negated, step: stringLiteral(step) }
+      }
+      case 'segment': {
+        const segment = real(read.name)
+        return segment === undefined
+          ? null
+          : { kind: 'expectSegment', range, segment: nameOf(segment) }
+      }
+      case 'word':
+        return expectWord(range, read.word)
+      case 'no':
+        return null
     }
-    const step = token(c, 'step')
-    if (step !== undefined) return { kind: 'expectStep', range, negated, step: stringLiteral(step) }
-    if (token(c, 'Nothing') !== undefined) return { kind: 'expectNothing', range }
-    const segment = token(c, 'segment')
-    if (segment !== undefined) return { kind: 'expectSegment', range, segment: nameOf(segment) }
-    if (token(c, 'Stopped') !== undefined) return { kind: 'expectStatus', range, status: 'stopped' }
-    if (token(c, 'Paused') !== undefined) return { kind: 'expectStatus', range, status: 'paused' }
-    return null
   }
 
   // ---------- token texts ----------
@@ -598,29 +611,39 @@ export class AstBuilder {
     }
     return { kind: 'timeOfDay', range: tokenRange(time), hours, minutes, text: time.image }
   }
-
-  /** Converts each node, leaving out those that come back missing. */
-  private all<T>(nodes: readonly CstNode[], convert: (node: CstNode) => T | null): T[] {
-    const converted: T[] = []
-    for (const node of nodes) {
-      const value = convert(node)
-      if (value !== null) converted.push(value)
-    }
-    return converted
-  }
 }
 
-function anchorOf(point: CstNode): Anchor | null {
-  if (token(point.children, 'Due') !== undefined) return 'due'
-  return token(point.children, 'Failure') === undefined ? null : 'failure'
+/** `due` or `failure` as an anchor, or null for a missing word. */
+export function anchorOf(word: IToken): Anchor | null {
+  if (real(word) === undefined) return null
+  if (word.tokenType === t.Due) return 'due'
+  return word.tokenType === t.Failure ? 'failure' : null
+}
+
+/** `day` or `hour` as a step unit, or null for a missing word. */
+export function unitOf(word: IToken): 'day' | 'hour' | null {
+  if (real(word) === undefined) return null
+  if (word.tokenType === t.Day) return 'day'
+  return word.tokenType === t.Hour ? 'hour' : null
+}
+
+function logic(kind: 'and' | 'or', left: ast.Expression, right: ast.Expression): ast.BinaryLogic {
+  return { kind, range: spanRange(left.range, right.range), left, right }
 }
 
 function nameOf(word: IToken): ast.Name {
   return { kind: 'name', range: tokenRange(word), text: word.image }
 }
 
-function optionalString(c: Children, key: string): ast.StringLiteral | null {
-  const text = token(c, key)
+/** The real tokens' names (recovery rarely inserts one into a list). */
+function names(tokens: readonly IToken[]): ast.Name[] {
+  const result: ast.Name[] = []
+  for (const token of tokens) if (real(token) !== undefined) result.push(nameOf(token))
+  return result
+}
+
+function optionalString(token: IToken | undefined): ast.StringLiteral | null {
+  const text = real(token)
   return text === undefined ? null : stringLiteral(text)
 }
 
@@ -648,4 +671,19 @@ function percentValue(percent: IToken): number {
 
 function percentLiteral(percent: IToken): ast.PercentLiteral {
   return { kind: 'percent', range: tokenRange(percent), value: percentValue(percent) }
+}
+
+/** `nothing`, `stopped` or `paused`: an outcome of one word. */
+function expectWord(range: SourceRange, word: IToken): ast.ExpectedOutcome | null {
+  if (real(word) === undefined) return null
+  switch (word.tokenType) {
+    case t.Nothing:
+      return { kind: 'expectNothing', range }
+    case t.Stopped:
+      return { kind: 'expectStatus', range, status: 'stopped' }
+    case t.Paused:
+      return { kind: 'expectStatus', range, status: 'paused' }
+    default:
+      return null
+  }
 }

@@ -11,9 +11,6 @@ const RULE_KINDS: Readonly<Record<string, DocumentedKind>> = {
   offerPartialAction: 'offerPartial',
   lateFeeAction: 'lateFee',
   accountAction: 'account',
-  expression: 'or',
-  andExpression: 'and',
-  notExpression: 'not',
   stepUnit: 'step',
   anchorPoint: 'anchor',
 }
