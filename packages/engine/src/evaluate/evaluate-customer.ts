@@ -7,7 +7,7 @@ import type {
   RuleTrace,
   SkippedAction,
 } from '../decision.js'
-import type { CustomerCaseFacts } from '../facts/input.js'
+import type { CustomerCaseFacts, CustomerFacts } from '../facts/input.js'
 import { buildFactView } from '../facts/view.js'
 import { deferredAction, filterCaseSteps, type Candidate } from './case-filters.js'
 import { applyCustomerLimits, type CustomerCandidate } from './customer-limits.js'
@@ -49,7 +49,7 @@ export function* evaluateCustomerProgram(
   now: number,
   options?: EvaluateOptions,
 ): EngineProgram<Decision[]> {
-  const calendar = zoneCalendar(facts.customer.timezone)
+  const calendar = calendarOf(facts.customer)
   const trace = options?.trace === true
   const work: CaseWork[] = []
   const candidates: CustomerCandidate[] = []
@@ -78,6 +78,19 @@ export function* evaluateCustomerProgram(
   for (let i = 0; i < work.length; i++)
     decisions[i] = decide(policy, facts, work[i]!, now, calendar)
   return decisions
+}
+
+// A replay evaluates one customer object at every wake: its calendar is looked up once, not
+// once per wake (a zone lookup hashes the zone's name).
+let lastCustomer: CustomerFacts | null = null
+let lastCalendar: ZoneCalendar | null = null
+
+function calendarOf(customer: CustomerFacts): ZoneCalendar {
+  if (customer !== lastCustomer || lastCalendar === null) {
+    lastCalendar = zoneCalendar(customer.timezone)
+    lastCustomer = customer
+  }
+  return lastCalendar
 }
 
 /** Cases decided without running rules: a currency the policy cannot price, or a settled invoice. */
