@@ -8,6 +8,8 @@ import {
   requestPublish,
   saveVersion,
   ServiceError,
+  upsertCustomers,
+  upsertInvoices,
   type Actor,
   type ServiceContext,
 } from '../src/index.js'
@@ -21,7 +23,7 @@ describeOnDatabases('service_publish', (db) => {
   const ctx = (): ServiceContext => ({ db: db(), workspace: 'default' })
 
   beforeEach(async () => {
-    await sql`truncate approvals, policy_versions, policies, audit_log, workspace_settings cascade`.execute(
+    await sql`truncate approvals, policy_versions, policies, audit_log, workspace_settings, customers, invoices, customer_schedule cascade`.execute(
       db(),
     )
   })
@@ -99,5 +101,32 @@ describeOnDatabases('service_publish', (db) => {
       { number: 1, state: 'archived' },
       { number: 2, state: 'published' },
     ])
+  })
+
+  it('wakes every customer with an open invoice when a policy goes live', async () => {
+    const at = new Date('2026-04-01T12:00:00Z')
+    const later: ServiceContext = { ...ctx(), now: () => at }
+    await upsertCustomers(ctx(), [
+      { id: 'c-open', currency: 'USD' },
+      { id: 'c-paid', currency: 'USD' },
+    ])
+    const invoice = {
+      amount_due: 5000,
+      currency: 'USD',
+      issued_at: '2026-03-01T00:00:00Z',
+      due_at: '2026-03-15T00:00:00Z',
+    }
+    await upsertInvoices(ctx(), [
+      { ...invoice, id: 'i-open', customer_id: 'c-open', balance: 5000 },
+      { ...invoice, id: 'i-paid', customer_id: 'c-paid', balance: 0, status: 'paid' },
+    ])
+    await db().deleteFrom('customer_schedule').execute()
+    const version = await saveVersion(later, ana, { source })
+    await requestPublish(later, bob, version.id)
+    const due = await db()
+      .selectFrom('customer_schedule')
+      .select(['customer_id', 'next_action_at'])
+      .execute()
+    expect(due).toEqual([{ customer_id: 'c-open', next_action_at: at }])
   })
 })

@@ -3,6 +3,7 @@ import {
   appendAudit,
   getSettings,
   lockVersion,
+  markCustomersWithOpenInvoicesDue,
   setActivePolicy,
   setLiveVersion,
   setVersionState,
@@ -131,9 +132,11 @@ async function publish(
   version: PolicyVersionRow,
   comment: string,
 ): Promise<void> {
-  await setVersionState(trx, ctx.workspace, version.id, 'published', ctx.now?.() ?? new Date())
+  const publishedAt = ctx.now?.() ?? new Date()
+  await setVersionState(trx, ctx.workspace, version.id, 'published', publishedAt)
   await setLiveVersion(trx, ctx.workspace, version.policy_id, version.id)
   await setActivePolicy(trx, ctx.workspace, version.policy_id)
+  await markCustomersWithOpenInvoicesDue(trx, ctx.workspace, publishedAt)
   await audit(trx, ctx, actor, 'version.published', version, comment)
 }
 

@@ -24,6 +24,40 @@ export async function markCustomersDue(
 }
 
 /**
+ * Makes every customer with an open, unpaid invoice due at `at` at the latest: after a
+ * publish, invoices that had no case (no policy was live) get one on the next pass.
+ */
+export async function markCustomersWithOpenInvoicesDue(
+  db: Db,
+  workspace: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('customer_schedule')
+    .columns(['workspace_id', 'customer_id', 'next_action_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('invoices')
+        .select(() => [
+          'workspace_id',
+          'customer_id',
+          sql<Date>`${at}::timestamptz`.as('next_action_at'),
+        ])
+        .distinct()
+        .where('workspace_id', '=', workspace)
+        .where('status', '=', 'open')
+        .where('balance', '>', 0),
+    )
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'customer_id']).doUpdateSet({
+        next_action_at: sql`least(customer_schedule.next_action_at, excluded.next_action_at)`,
+        updated_at: at,
+      }),
+    )
+    .execute()
+}
+
+/**
  * Claims up to `limit` customers due at `now` for the rest of the transaction. Rows another
  * runner holds are skipped, not waited for: replicas share the work without ever taking
  * the same customer twice.
