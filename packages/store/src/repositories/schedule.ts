@@ -38,9 +38,9 @@ export async function markCustomersWithOpenInvoicesDue(
     .expression((eb) =>
       eb
         .selectFrom('invoices')
-        .select(() => [
-          'workspace_id',
-          'customer_id',
+        .select([
+          'invoices.workspace_id',
+          'invoices.customer_id',
           sql<Date>`${at}::timestamptz`.as('next_action_at'),
         ])
         .distinct()
