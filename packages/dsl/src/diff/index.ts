@@ -1,0 +1,3 @@
+export { describeChanges } from './describe-changes.js'
+export { changeText, timingText } from './change-text.js'
+export type * from './policy-change.js'
