@@ -30,13 +30,15 @@ export function engineReplayer(
 ): EpisodeReplayer {
   if (path === 'reference') {
     const policy = prepare(compiled, { path: 'reference' })
-    return async (episode) => fromResult(await policy.run(replay(policy, replayInput(episode))))
+    return async (episode) =>
+      fromResult(await policy.run(replay(policy, episodeReplayInput(episode))))
   }
   const policy = prepare(compiled, { path: 'fast' })
-  return (episode) => fromResult(policy.run(replay(policy, replayInput(episode))))
+  return (episode) => fromResult(policy.run(replay(policy, episodeReplayInput(episode))))
 }
 
-function replayInput(episode: Episode): ReplayInput {
+/** The replay of one episode, as the simulator runs it: to replay it again (a timeline, a trace). */
+export function episodeReplayInput(episode: Episode): ReplayInput {
   return {
     facts: {
       customer: episode.customer.customer,

@@ -1,5 +1,5 @@
 export { simulate } from './simulate.js'
-export { engineReplayer } from './engine-replayer.js'
+export { engineReplayer, episodeReplayInput } from './engine-replayer.js'
 export { asIssued } from './as-issued.js'
 export type {
   SimulationSource,
