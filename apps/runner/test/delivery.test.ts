@@ -1,9 +1,9 @@
 import { beforeEach, expect, it } from 'vitest'
 import { describeOnDatabases } from '@dun/store/testing'
 import { findInvoice, listMessages, markSending } from '@dun/store'
-import { recordEvent, type ServiceContext } from '@dun/service'
+import { recordEvent, retryDeadLetter, type ServiceContext } from '@dun/service'
 import { runDeliveryPass } from '../src/delivery/worker.js'
-import { completeTask, retryDeadLetter } from '../src/delivery/dead-letters.js'
+import { completeTask } from '../src/delivery/dead-letters.js'
 import { depsFromConfig, readDeliveryEnv } from '../src/channels/config.js'
 import {
   actionRow,

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cancelAction, changeAction, listActions, type ServiceContext } from '@dun/service'
+import { cancelAction, listActions, retryAction, type ServiceContext } from '@dun/service'
 import type { ActionStatus } from '@dun/store'
-import { retryDeadLetter } from '../../delivery/dead-letters.js'
 import { actorOf } from '../auth.js'
 import { idParams, limitQuery, reasonBody } from '../schemas.js'
 
@@ -73,15 +72,9 @@ export function actionRoutes(ctx: ServiceContext): FastifyPluginAsync {
           params: idParams,
         },
       },
-      async (request) => {
-        const { id } = request.params
-        return {
-          action: await changeAction(ctx, actorOf(request), id, {
-            audit: 'action.retried',
-            apply: (tx) => retryDeadLetter(tx, id),
-          }),
-        }
-      },
+      async (request) => ({
+        action: await retryAction(ctx, actorOf(request), request.params.id),
+      }),
     )
   }
 }
