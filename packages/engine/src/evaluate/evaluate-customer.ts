@@ -29,6 +29,8 @@ interface CaseWork {
   segment: number | null
   /** The matched segment's step times for this case (`segmentSchedule`), when it has one. */
   schedule: readonly (number | null)[] | null
+  /** Local days from the invoice's due day to now, as the rules saw it. */
+  dayFromDue: number
   problem: Decision['problem']
   trace: readonly RuleTrace[] | null
   runnable: readonly Candidate[]
@@ -59,8 +61,10 @@ export function* evaluateCustomerProgram(
       work.push(early)
       continue
     }
-    const outcome = yield { view: buildFactView(facts, index, now, calendar), trace }
+    const view = buildFactView(facts, index, now, calendar)
+    const outcome = yield { view, trace }
     const done = readOutcome(policy, facts, index, now, calendar, outcome)
+    done.dayFromDue = view['dunning.day_from_due'] as number
     work.push(done)
     const { invoice } = facts.cases[index]!
     for (const candidate of done.runnable) {
@@ -116,6 +120,7 @@ function caseWork(index: number, status: CaseStatus): CaseWork {
     status,
     segment: null,
     schedule: null,
+    dayFromDue: 0,
     problem: null,
     trace: null,
     runnable: NOTHING,
@@ -227,7 +232,7 @@ function decide(
       calendar,
       steps: policy.rules.segmentSteps[work.segment] ?? [],
       times: work.schedule ?? [],
-      dayFromDue: calendar.dayOf(now) - calendar.dayOf(caseFacts.invoice.due_at),
+      dayFromDue: work.dayFromDue,
       customer: facts.customer,
       stepsDone: caseFacts.dunning.steps_done,
       due: work.due,
