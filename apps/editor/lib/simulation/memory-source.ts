@@ -1,0 +1,58 @@
+import type { DatasetContents } from '@dun/service'
+import {
+  customerFacts,
+  type CustomerRecord,
+  type EventRecord,
+  type InvoiceRecord,
+  type SimulationSource,
+} from '@dun/engine'
+
+/** What the browser receives for a dataset: its rows as plain JSON (see loadDataset). */
+export type DatasetPayload = Pick<DatasetContents, 'invoices' | 'customers' | 'events'> & {
+  readonly errorCount: number
+}
+
+/**
+ * A stored dataset as the simulator's source, all in memory. `onRead` is told how many
+ * invoices have been read of how many, for a progress bar.
+ */
+export function memorySource(
+  data: DatasetPayload,
+  onRead: (read: number, total: number) => void,
+): SimulationSource {
+  const customers = new Map(data.customers.map((record) => [record.customer.id, record]))
+  const events = new Map<string, EventRecord[]>()
+  for (const event of data.events) {
+    const list = events.get(event.invoice_id)
+    if (list) list.push(event)
+    else events.set(event.invoice_id, [event])
+  }
+  return {
+    invoices: () => counted(data.invoices, onRead),
+    customerFor: (record) => customers.get(record.customerId) ?? bareCustomer(record),
+    eventsFor: (invoiceId) => events.get(invoiceId) ?? [],
+    // The dataset kept its usable rows; the bad ones were listed at upload, counted here.
+    rowErrors: () => ({ total: data.errorCount, byColumn: [], first: [] }),
+  }
+}
+
+/** Every invoice's customer is stored with the dataset; this covers hand-made payloads. */
+function bareCustomer(record: InvoiceRecord): CustomerRecord {
+  return {
+    customer: customerFacts.parse({ id: record.customerId, currency: record.invoice.currency }),
+    history: null,
+  }
+}
+
+const PROGRESS_EVERY = 100
+
+async function* counted(
+  invoices: readonly InvoiceRecord[],
+  onRead: (read: number, total: number) => void,
+): AsyncGenerator<InvoiceRecord> {
+  for (const [index, record] of invoices.entries()) {
+    if (index % PROGRESS_EVERY === 0) onRead(index, invoices.length)
+    yield record
+  }
+  onRead(invoices.length, invoices.length)
+}
