@@ -1,6 +1,4 @@
 import type { Command } from 'commander'
-import { countCasesByState } from '@dun/service'
-import { withService } from '../open-service.js'
 
 /** `dun cases`: how many dunning cases are in each state. */
 export function registerCases(program: Command): void {
@@ -9,6 +7,7 @@ export function registerCases(program: Command): void {
     .description('Count dunning cases by state')
     .option('--json', 'print the counts as JSON')
     .action(async (options: { readonly json?: boolean }) => {
+      const { countCasesByState, withService } = await import('../operator-services.js')
       const counts = await withService(({ ctx }) => countCasesByState(ctx))
       if (options.json) {
         process.stdout.write(`${JSON.stringify(counts)}\n`)

@@ -2,9 +2,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { DatasetError, describeRowError, parseColumnMapping, type ColumnMapping } from '@dun/engine'
-import { countInvoices, importLive } from '@dun/service'
 import { CliError } from '../cli-error.js'
-import { cliErrorFrom, withService } from '../open-service.js'
 import { progressFor } from '../simulate/progress.js'
 
 interface ImportOptions {
@@ -27,6 +25,8 @@ export function registerImport(program: Command): void {
     .option('--customers <file>', 'a customers file (CSV or JSON lines)')
     .option('--if-empty', 'import only when no invoice is stored yet (for first starts)')
     .action(async (file: string, options: ImportOptions) => {
+      const { cliErrorFrom, countInvoices, importLive, withService } =
+        await import('../operator-services.js')
       const mapping = options.mapping ? await readMapping(options.mapping) : undefined
       const size = await sizeOf(file)
       if (options.customers) await sizeOf(options.customers)

@@ -1,6 +1,4 @@
 import type { Command } from 'commander'
-import { migrateToLatest } from '@dun/store'
-import { withService } from '../open-service.js'
 
 /** `dun migrate`: brings the database schema up to date (`DATABASE_URL`, else the embedded one). */
 export function registerMigrate(program: Command): void {
@@ -8,6 +6,7 @@ export function registerMigrate(program: Command): void {
     .command('migrate')
     .description('Bring the database schema up to date (DATABASE_URL, else the embedded database)')
     .action(async () => {
+      const { migrateToLatest, withService } = await import('../operator-services.js')
       const { applied } = await withService(({ ctx }) => migrateToLatest(ctx.db), {
         requireMigrated: false,
       })

@@ -1,8 +1,6 @@
 import type { Command } from 'commander'
-import { ServiceError, requestPublish, saveVersion } from '@dun/service'
-import { findUserByName } from '@dun/store'
 import { CliError } from '../cli-error.js'
-import { cliErrorFrom, withService, type ServiceSession } from '../open-service.js'
+import type { ServiceSession } from '../open-service.js'
 import { describeDiagnostic, readPolicyFile } from '../policy-file.js'
 
 interface PublishOptions {
@@ -22,6 +20,7 @@ export function registerPublish(program: Command): void {
     .option('--comment <text>', 'why this version (kept with it and in the audit log)', '')
     .option('--as <user>', 'the user publishing it (the author, for four-eyes)', 'admin')
     .action(async (file: string, options: PublishOptions) => {
+      const { cliErrorFrom, ServiceError, withService } = await import('../operator-services.js')
       const source = await readPolicyFile('publish', file)
       const result = await withService((session) => publish(session, source, options)).catch(
         (error: unknown) => {
@@ -43,6 +42,7 @@ export function registerPublish(program: Command): void {
 }
 
 async function publish({ ctx }: ServiceSession, source: string, options: PublishOptions) {
+  const { findUserByName, requestPublish, saveVersion } = await import('../operator-services.js')
   const user = await findUserByName(ctx.db, ctx.workspace, options.as)
   if (!user) {
     throw new CliError(

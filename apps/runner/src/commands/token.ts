@@ -1,8 +1,6 @@
 import type { Command } from 'commander'
-import { issueTokenForUser } from '@dun/service'
 import type { TokenScope } from '@dun/store'
 import { CliError } from '../cli-error.js'
-import { cliErrorFrom, withService } from '../open-service.js'
 
 const SCOPES = [
   'ingest',
@@ -22,6 +20,8 @@ export function registerToken(program: Command): void {
     .requiredOption('--user <username>', 'the user the token acts as')
     .requiredOption('--scope <scopes>', `comma-separated: ${SCOPES.join(', ')}`)
     .action(async (name: string, options: { readonly user: string; readonly scope: string }) => {
+      const { cliErrorFrom, issueTokenForUser, withService } =
+        await import('../operator-services.js')
       const scopes = parseScopes(options.scope)
       const issued = await withService(({ ctx }) =>
         issueTokenForUser(ctx, options.user, name, scopes),

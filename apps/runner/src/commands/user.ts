@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { text } from 'node:stream/consumers'
 import type { Command } from 'commander'
-import { addUser, type Actor } from '@dun/service'
+import type { Actor } from '@dun/service'
 import { CliError } from '../cli-error.js'
-import { cliErrorFrom, withService } from '../open-service.js'
 
 const ROLES = ['analyst', 'approver', 'admin'] as const
 
@@ -33,6 +32,7 @@ export function registerUser(program: Command): void {
           ? (await text(process.stdin)).replace(/\r?\n$/, '')
           : null
         const password = given ?? randomBytes(18).toString('base64url')
+        const { addUser, cliErrorFrom, withService } = await import('../operator-services.js')
         const created = await withService(({ ctx }) =>
           addUser(ctx, OPERATOR, {
             username: name,

@@ -1,0 +1,17 @@
+/**
+ * Everything the operator commands (migrate, import, publish, user, token, cases) need from
+ * the database side, in one module that they import lazily when they run: the analyst
+ * commands (check, fmt, compile, test, simulate) never load database code.
+ */
+export { migrateToLatest, findUserByName } from '@dun/store'
+export {
+  addUser,
+  countCasesByState,
+  countInvoices,
+  importLive,
+  issueTokenForUser,
+  requestPublish,
+  saveVersion,
+  ServiceError,
+} from '@dun/service'
+export { cliErrorFrom, withService, type ServiceSession } from './open-service.js'
