@@ -14,6 +14,17 @@ export function AppHeader({ user }: { user: SignedInUser }) {
           <li>
             <Link href="/policies">Policies</Link>
           </li>
+          <li>
+            <Link href="/runner">Runner</Link>
+          </li>
+          <li>
+            <Link href="/audit">Audit log</Link>
+          </li>
+          {user.role === 'admin' && (
+            <li>
+              <Link href="/admin">Admin</Link>
+            </li>
+          )}
         </ul>
       </nav>
       <div className="who">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PolicyEditor } from '@/components/editor/policy-editor'
 import { allows } from '@/lib/roles'
@@ -16,6 +17,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
   const live = policy.liveNumber === null ? 'not published' : `live: v${policy.liveNumber}`
   return (
     <main id="main" className="page page-editor">
+      <nav aria-label="Policy" className="policy-nav">
+        <Link href={`/policies/${policy.id}/versions`}>Versions, compare and publish</Link>
+      </nav>
       <PolicyEditor
         key={policy.latest.id}
         policyId={policy.id}
