@@ -13,7 +13,6 @@ import {
   readToken,
   stepDraft,
   testDraft,
-  unitOf,
   type ConditionChain,
   type FileDraft,
   type OutcomeTarget,
@@ -25,6 +24,15 @@ import {
 import * as t from './tokens.js'
 
 /**
+ * While Chevrotain records the grammar (in the constructor), rules run on placeholder
+ * tokens and results: this builder builds nothing, so rules need no `ACTION` wrappers (each
+ * one a closure per call). Reading tokens into drafts is harmless then too.
+ */
+const RECORDING = new Proxy({}, { get: () => () => null }) as AstBuilder
+
+const RECOVERED_AS_NULL: IRuleConfig<null> = { recoveryValueFunc: () => null }
+
+/**
  * The grammar of LANGUAGE.md, rule for rule, building the AST as it reads (Chevrotain's
  * embedded actions: no CST, no node location tracking). The nodes come from the builders
  * in `to-ast.ts`; ranges run from a rule's first token to the last one it read.
@@ -34,13 +42,11 @@ import * as t from './tokens.js'
  *
  * Rules are class properties (a mistyped rule name does not compile). Each `OR` reads its
  * alternatives from a field built once (Chevrotain's advice): a literal array would
- * allocate an object and a closure per alternative on every call. Builders run inside
- * `ACTION`, which the grammar recording at construction skips.
+ * allocate an object and a closure per alternative on every call.
  */
-const RECOVERED_AS_NULL: IRuleConfig<null> = { recoveryValueFunc: () => null }
-
 export class DunParser extends EmbeddedActionsParser {
-  private build = new AstBuilder()
+  /** Builds nothing while the constructor records the grammar (see `RECORDING`). */
+  private build: AstBuilder = RECORDING
   // The containers being read; none of them nests in itself.
   private fileInProgress: FileDraft = fileDraft()
   private policyInProgress: PolicyDraft = policyDraft()
@@ -81,7 +87,7 @@ export class DunParser extends EmbeddedActionsParser {
       draft.policy = this.SUBRULE(this.policy)
       this.MANY(() => {
         const test = this.SUBRULE(this.test)
-        this.ACTION(() => test !== null && draft.tests.push(test))
+        if (test !== null) draft.tests.push(test)
       })
       return draft
     },
@@ -92,7 +98,6 @@ export class DunParser extends EmbeddedActionsParser {
     'policy',
     (): ast.Policy | null => {
       const draft = (this.policyInProgress = policyDraft())
-      // Reading a token into a draft is safe while the grammar is recorded: no ACTION.
       readToken(draft, this.CONSUME(t.Policy))
       draft.name = readToken(draft, this.CONSUME(t.AnyString))
       readToken(draft, this.CONSUME(t.LCurly))
@@ -101,7 +106,7 @@ export class DunParser extends EmbeddedActionsParser {
         this.OPTION(() => this.CONSUME(t.Semicolon))
       })
       readToken(draft, this.CONSUME(t.RCurly))
-      return this.ACTION(() => this.build.policy(draft))
+      return this.build.policy(draft)
     },
     { recoveryValueFunc: () => this.build.policy(this.policyInProgress) },
   )
@@ -123,19 +128,19 @@ export class DunParser extends EmbeddedActionsParser {
     const first = this.CONSUME(t.Currencies)
     const codes: IToken[] = []
     this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => codes.push(this.CONSUME(t.Currency)) })
-    return this.ACTION(() => this.build.currencies(this.rangeFrom(first), codes))
+    return this.build.currencies(this.rangeFrom(first), codes)
   })
 
   public anchor = this.rule('anchor', (): ast.AnchorDecl | null => {
     const first = this.CONSUME(t.Anchor)
     const point = this.SUBRULE(this.anchorPoint)
-    return this.ACTION(() => this.build.anchorDecl(this.rangeFrom(first), point))
+    return this.build.anchorDecl(this.rangeFrom(first), point)
   })
 
   /** `due` or `failure`: what step days count from. */
   public anchorPoint = this.rule('anchorPoint', (): ast.AnchorDecl['anchor'] | null => {
     const word = this.OR(this.anchorPointAlternatives)
-    return this.ACTION(() => anchorOf(word))
+    return anchorOf(word)
   })
 
   private readonly anchorPointAlternatives = [
@@ -149,11 +154,11 @@ export class DunParser extends EmbeddedActionsParser {
     const items: ast.LimitItem[] = []
     this.MANY(() => {
       const item = this.SUBRULE(this.limitItem)
-      this.ACTION(() => item !== null && items.push(item))
+      if (item !== null) items.push(item)
       this.OPTION(() => this.CONSUME(t.Semicolon))
     })
     this.CONSUME(t.RCurly)
-    return this.ACTION(() => this.build.limits(this.rangeFrom(first), items))
+    return this.build.limits(this.rangeFrom(first), items)
   })
 
   public limitItem = this.rule('limitItem', (): ast.LimitItem | null =>
@@ -171,7 +176,7 @@ export class DunParser extends EmbeddedActionsParser {
     const start = this.CONSUME(t.Time, { LABEL: 'start' })
     this.CONSUME(t.To)
     const end = this.CONSUME2(t.Time, { LABEL: 'end' })
-    return this.ACTION(() => this.build.quietHours(this.rangeFrom(first), start, end))
+    return this.build.quietHours(this.rangeFrom(first), start, end)
   })
 
   public cap = this.rule('cap', (): ast.CapDecl | null => {
@@ -181,21 +186,21 @@ export class DunParser extends EmbeddedActionsParser {
     const scope = this.CONSUME(t.Word, { LABEL: 'scope' })
     this.CONSUME(t.Per)
     const window = this.SUBRULE(this.duration)
-    return this.ACTION(() => this.build.cap(this.rangeFrom(first), max, scope, window))
+    return this.build.cap(this.rangeFrom(first), max, scope, window)
   })
 
   public stop = this.rule('stop', (): ast.StopRule | ast.PauseRule | null => {
     const first = this.CONSUME(t.Stop)
     this.CONSUME(t.When)
     const when = this.SUBRULE(this.expression)
-    return this.ACTION(() => this.build.rule('stop', this.rangeFrom(first), when))
+    return this.build.rule('stop', this.rangeFrom(first), when)
   })
 
   public pause = this.rule('pause', (): ast.StopRule | ast.PauseRule | null => {
     const first = this.CONSUME(t.Pause)
     this.CONSUME(t.When)
     const when = this.SUBRULE(this.expression)
-    return this.ACTION(() => this.build.rule('pause', this.rangeFrom(first), when))
+    return this.build.rule('pause', this.rangeFrom(first), when)
   })
 
   public segment = this.rule('segment', (): ast.Segment | null => {
@@ -214,13 +219,11 @@ export class DunParser extends EmbeddedActionsParser {
     const steps: ast.Step[] = []
     this.MANY(() => {
       const step = this.SUBRULE(this.step)
-      this.ACTION(() => step !== null && steps.push(step))
+      if (step !== null) steps.push(step)
       this.OPTION4(() => this.CONSUME2(t.Semicolon))
     })
     this.CONSUME(t.RCurly)
-    return this.ACTION(() =>
-      this.build.segment(this.rangeFrom(first), name, when ?? null, anchor ?? null, steps),
-    )
+    return this.build.segment(this.rangeFrom(first), name, when ?? null, anchor ?? null, steps)
   })
 
   public step = this.RULE(
@@ -228,10 +231,7 @@ export class DunParser extends EmbeddedActionsParser {
     (): ast.Step | null => {
       const draft = (this.stepInProgress = stepDraft())
       const unit = this.SUBRULE(this.stepUnit)
-      this.ACTION(() => {
-        const word = readToken(draft, unit ?? undefined)
-        draft.unit = word === undefined ? null : unitOf(word)
-      })
+      draft.unit = this.build.stepUnit(draft, unit)
       this.AT_LEAST_ONE_SEP({
         SEP: t.Comma,
         DEF: () => {
@@ -248,7 +248,7 @@ export class DunParser extends EmbeddedActionsParser {
         draft.anchor = this.SUBRULE(this.anchorPoint)
       })
       const action = this.SUBRULE(this.action)
-      draft.action = this.ACTION(() => readPart(draft, action))
+      draft.action = readPart(draft, action)
       this.OPTION3(() => {
         this.CONSUME(t.As)
         draft.label = readToken(draft, this.CONSUME(t.AnyString))
@@ -256,9 +256,9 @@ export class DunParser extends EmbeddedActionsParser {
       this.OPTION4(() => {
         this.CONSUME(t.When)
         const when = this.SUBRULE(this.expression)
-        draft.when = this.ACTION(() => readPart(draft, when))
+        draft.when = readPart(draft, when)
       })
-      return this.ACTION(() => this.build.step(draft))
+      return this.build.step(draft)
     },
     { recoveryValueFunc: () => this.build.step(this.stepInProgress) },
   )
@@ -293,13 +293,13 @@ export class DunParser extends EmbeddedActionsParser {
     const channels: IToken[] = []
     this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => channels.push(this.CONSUME(t.Channel)) })
     const template = this.CONSUME(t.AnyString, { LABEL: 'template' })
-    return this.ACTION(() => this.build.notify(this.rangeFrom(first), channels, template))
+    return this.build.notify(this.rangeFrom(first), channels, template)
   })
 
   public callAction = this.rule('callAction', (): ast.CallNode | null => {
     const first = this.CONSUME(t.Call)
     const script = this.CONSUME(t.AnyString, { LABEL: 'script' })
-    return this.ACTION(() => this.build.call(this.rangeFrom(first), script))
+    return this.build.call(this.rangeFrom(first), script)
   })
 
   public retryAction = this.rule('retryAction', (): ast.RetryNode | null => {
@@ -311,7 +311,7 @@ export class DunParser extends EmbeddedActionsParser {
       this.CONSUME(t.Methods)
       return word
     })
-    return this.ACTION(() => this.build.retry(this.rangeFrom(first), backup))
+    return this.build.retry(this.rangeFrom(first), backup)
   })
 
   public taskAction = this.rule('taskAction', (): ast.TaskNode | null => {
@@ -319,7 +319,7 @@ export class DunParser extends EmbeddedActionsParser {
     const title = this.CONSUME(t.AnyString, { LABEL: 'title' })
     this.CONSUME(t.For)
     const assignee = this.CONSUME2(t.AnyString, { LABEL: 'assignee' })
-    return this.ACTION(() => this.build.task(this.rangeFrom(first), title, assignee))
+    return this.build.task(this.rangeFrom(first), title, assignee)
   })
 
   /** The name of the agency, read by the `agency` alternative (escalations do not nest). */
@@ -330,7 +330,7 @@ export class DunParser extends EmbeddedActionsParser {
     this.CONSUME(t.To)
     this.agencyName = undefined
     const to = this.OR(this.escalateActionAlternatives)
-    return this.ACTION(() => this.build.escalate(this.rangeFrom(first), to, this.agencyName))
+    return this.build.escalate(this.rangeFrom(first), to, this.agencyName)
   })
 
   private readonly escalateActionAlternatives = [
@@ -354,9 +354,7 @@ export class DunParser extends EmbeddedActionsParser {
       this.CONSUME(t.Every)
       return this.SUBRULE(this.duration)
     })
-    return this.ACTION(() =>
-      this.build.offerPlan(this.rangeFrom(first), instalments, every ?? null),
-    )
+    return this.build.offerPlan(this.rangeFrom(first), instalments, every ?? null)
   })
 
   public offerPartialAction = this.rule('offerPartialAction', (): ast.OfferPartialNode | null => {
@@ -367,14 +365,14 @@ export class DunParser extends EmbeddedActionsParser {
       this.CONSUME(t.Min)
       return this.CONSUME(t.Percent)
     })
-    return this.ACTION(() => this.build.offerPartial(this.rangeFrom(first), percent))
+    return this.build.offerPartial(this.rangeFrom(first), percent)
   })
 
   public lateFeeAction = this.rule('lateFeeAction', (): ast.LateFeeNode | null => {
     const first = this.CONSUME(t.Late)
     this.CONSUME(t.Fee)
     const fee = this.OR(this.lateFeeActionAlternatives)
-    return this.ACTION(() => this.build.lateFee(this.rangeFrom(first), fee))
+    return this.build.lateFee(this.rangeFrom(first), fee)
   })
 
   private readonly lateFeeActionAlternatives = [
@@ -384,7 +382,7 @@ export class DunParser extends EmbeddedActionsParser {
 
   public accountAction = this.rule('accountAction', (): ast.AccountNode | null => {
     const first = this.OR(this.accountActionAlternatives)
-    return this.ACTION(() => this.build.account(this.rangeFrom(first), first))
+    return this.build.account(this.rangeFrom(first), first)
   })
 
   private readonly accountActionAlternatives = [
@@ -433,7 +431,7 @@ export class DunParser extends EmbeddedActionsParser {
       chain.operators.push(operator.tokenType === t.And ? 'and' : 'or')
       this.negatedPredicate(chain, 2)
     })
-    return this.ACTION(() => this.build.condition(chain))
+    return this.build.condition(chain)
   })
 
   private readonly logicAlternatives = [
@@ -446,18 +444,16 @@ export class DunParser extends EmbeddedActionsParser {
     const nots: IToken[] = []
     this.many(occurrence, () => nots.push(this.consume(occurrence, t.Not)))
     const predicate = this.subrule(occurrence, this.predicate)
-    this.ACTION(() => {
-      let term = predicate
-      for (let i = nots.length - 1; i >= 0; i--) term = this.build.not(nots[i]!, term)
-      chain.terms.push(term)
-    })
+    let term = predicate
+    for (let i = nots.length - 1; i >= 0; i--) term = this.build.not(nots[i]!, term)
+    chain.terms.push(term)
   }
 
   public predicate = this.rule('predicate', (): ast.Expression | null => {
     const first = this.LA(1)
     const subject = this.SUBRULE(this.operand, { LABEL: 'subject' })
     const tail = this.OPTION(() => this.OR(this.predicateAlternatives))
-    return this.ACTION(() => this.build.predicate(this.rangeFrom(first), subject, tail ?? null))
+    return this.build.predicate(this.rangeFrom(first), subject, tail ?? null)
   })
 
   private readonly predicateAlternatives = [
@@ -509,7 +505,7 @@ export class DunParser extends EmbeddedActionsParser {
   ]
 
   private literal(token: IToken): ast.Operand | null {
-    return this.ACTION(() => this.build.literal(token))
+    return this.build.literal(token)
   }
 
   public path = this.rule('path', (): ast.FactPath | null => {
@@ -519,7 +515,7 @@ export class DunParser extends EmbeddedActionsParser {
       this.CONSUME(t.Dot)
       words.push(this.CONSUME(t.Word))
     })
-    return this.ACTION(() => this.build.path(first, words))
+    return this.build.path(first, words)
   })
 
   public money = this.rule('money', (): ast.MoneyLiteral | null => {
@@ -528,22 +524,22 @@ export class DunParser extends EmbeddedActionsParser {
       SEP: t.Pipe,
       DEF: () => {
         const amount = this.SUBRULE(this.moneyAmount)
-        this.ACTION(() => amount !== null && amounts.push(amount))
+        if (amount !== null) amounts.push(amount)
       },
     })
-    return this.ACTION(() => this.build.money(amounts))
+    return this.build.money(amounts)
   })
 
   public moneyAmount = this.rule('moneyAmount', (): ast.MoneyAmount | null => {
     const number = this.CONSUME(t.NumberLiteral)
     const currency = this.CONSUME(t.Currency)
-    return this.ACTION(() => this.build.moneyAmount(number, currency))
+    return this.build.moneyAmount(number, currency)
   })
 
   public duration = this.rule('duration', (): ast.DurationLiteral | null => {
     const number = this.CONSUME(t.NumberLiteral)
     const unit = this.CONSUME(t.DurationUnit)
-    return this.ACTION(() => this.build.duration(number, unit))
+    return this.build.duration(number, unit)
   })
 
   public list = this.rule('list', (): ast.ListLiteral | null => {
@@ -553,18 +549,18 @@ export class DunParser extends EmbeddedActionsParser {
       SEP: t.Comma,
       DEF: () => {
         const item = this.SUBRULE(this.operand)
-        this.ACTION(() => item !== null && items.push(item))
+        if (item !== null) items.push(item)
       },
     })
     this.CONSUME(t.RBracket)
-    return this.ACTION(() => this.build.list(this.rangeFrom(first), items))
+    return this.build.list(this.rangeFrom(first), items)
   })
 
   public parenthesized = this.rule('parenthesized', (): ast.Parenthesized | null => {
     const first = this.CONSUME(t.LParen)
     const expression = this.SUBRULE(this.expression)
     this.CONSUME(t.RParen)
-    return this.ACTION(() => this.build.parens(this.rangeFrom(first), expression))
+    return this.build.parens(this.rangeFrom(first), expression)
   })
 
   // ---------- tests ----------
@@ -581,7 +577,7 @@ export class DunParser extends EmbeddedActionsParser {
         this.OPTION(() => this.CONSUME(t.Semicolon))
       })
       readToken(draft, this.CONSUME(t.RCurly))
-      return this.ACTION(() => this.build.test(draft))
+      return this.build.test(draft)
     },
     { recoveryValueFunc: () => this.build.test(this.testInProgress) },
   )
@@ -606,7 +602,7 @@ export class DunParser extends EmbeddedActionsParser {
     const path = this.SUBRULE(this.path)
     this.CONSUME(t.Assign)
     const value = this.OR(this.assignmentAlternatives)
-    return this.ACTION(() => this.build.given(this.rangeFrom(first), path, value))
+    return this.build.given(this.rangeFrom(first), path, value)
   })
 
   private readonly assignmentAlternatives = [
@@ -614,7 +610,7 @@ export class DunParser extends EmbeddedActionsParser {
       ALT: () => {
         const day = this.CONSUME(t.Day)
         const number = this.CONSUME(t.NumberLiteral, { LABEL: 'day' })
-        return this.ACTION(() => this.build.relativeDay(day, number))
+        return this.build.relativeDay(day, number)
       },
     },
     { ALT: () => this.SUBRULE(this.operand) },
@@ -635,21 +631,18 @@ export class DunParser extends EmbeddedActionsParser {
       SEP: t.Comma,
       DEF: () => {
         const outcome = this.SUBRULE(this.outcome)
-        this.ACTION(() => outcome !== null && outcomes.push(outcome))
+        if (outcome !== null) outcomes.push(outcome)
       },
     })
-    this.ACTION(() => {
-      const range = this.rangeFrom(first)
-      const unitName = unit === null ? null : unitOf(unit)
-      const expectation = this.build.expectation(range, unitName, offset, at, outcomes)
-      readNode(this.testInProgress, this.testInProgress.expectations, expectation)
-    })
+    const range = this.rangeFrom(first)
+    const expectation = this.build.expectation(range, unit, offset, at, outcomes)
+    readNode(this.testInProgress, this.testInProgress.expectations, expectation)
   })
 
   public outcome = this.rule('outcome', (): ast.ExpectedOutcome | null => {
     const first = this.LA(1)
     const target = this.OR(this.outcomeAlternatives)
-    return this.ACTION(() => this.build.outcome(this.rangeFrom(first), target))
+    return this.build.outcome(this.rangeFrom(first), target)
   })
 
   private readonly outcomeTargetAlternatives = [

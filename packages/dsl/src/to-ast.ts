@@ -274,6 +274,12 @@ export class AstBuilder {
 
   // ---------- steps and actions ----------
 
+  /** The step's `day` or `hour`, read into its draft. */
+  stepUnit(draft: StepDraft, word: IToken | null): 'day' | 'hour' | null {
+    const unit = readToken(draft, word ?? undefined)
+    return unit === undefined ? null : unitOf(unit)
+  }
+
   step(draft: StepDraft): ast.Step | null {
     const range = extentRange(draft)
     const { unit, action } = draft
@@ -536,12 +542,13 @@ export class AstBuilder {
 
   expectation(
     range: SourceRange | null,
-    unit: 'day' | 'hour' | null,
+    unitToken: IToken | null,
     offsetToken: IToken,
     atToken: IToken | undefined,
     outcomes: ast.ExpectedOutcome[],
   ): ast.Expectation | null {
     const offset = real(offsetToken)
+    const unit = unitToken === null ? null : unitOf(unitToken)
     if (range === null || unit === null || offset === undefined) return null
     const at = real(atToken)
     return {
