@@ -10,6 +10,7 @@ import {
   type OutlineItem,
   type SourceRange,
   type TestReport,
+  type TextEdit,
 } from '@dun/dsl'
 import { useEffect, useRef } from 'react'
 import { toMonacoRange, toTextEdit } from '@/lib/monaco/convert'
@@ -32,6 +33,8 @@ self.MonacoEnvironment = {
 
 /** What the pane learns from each (debounced) check of the text. */
 export interface Analysis {
+  /** The text that was checked. */
+  readonly text: string
   readonly diagnostics: readonly Diagnostic[]
   readonly outline: readonly OutlineItem[]
   /** How long the check took in the browser, to see whether typing needs a worker. */
@@ -43,6 +46,8 @@ export interface PaneHandle {
   text(): string
   /** Applies the formatter's edits (one undo step) and returns the formatted text. */
   format(): string
+  /** Applies edits to the text as one undo step (the timeline's changes). */
+  applyEdits(edits: readonly TextEdit[]): void
   runTests(): TestReport
   reveal(range: SourceRange): void
   focus(): void
@@ -92,6 +97,7 @@ export default function MonacoPane(props: MonacoPaneProps) {
       const items = outline(text)
       monaco.editor.setModelMarkers(model, CHECK_OWNER, diagnosticMarkers(monaco, diagnostics))
       callbacks.current.onAnalysis({
+        text,
         diagnostics,
         outline: items,
         milliseconds: performance.now() - started,
@@ -105,20 +111,22 @@ export default function MonacoPane(props: MonacoPaneProps) {
       clearTimeout(timer)
       timer = setTimeout(analyse, CHECK_DELAY_MS)
     })
+    const applyEdits = (source: string, edits: readonly TextEdit[]) => {
+      if (edits.length === 0) return
+      editor.pushUndoStop()
+      editor.executeEdits(source, edits.map(toTextEdit))
+      editor.pushUndoStop()
+    }
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => callbacks.current.onSave())
     analyse()
 
     callbacks.current.onReady({
       text: () => model.getValue(),
       format() {
-        const { edits } = formatToEdits(model.getValue())
-        if (edits.length > 0) {
-          editor.pushUndoStop()
-          editor.executeEdits('format', edits.map(toTextEdit))
-          editor.pushUndoStop()
-        }
+        applyEdits('format', formatToEdits(model.getValue()).edits)
         return model.getValue()
       },
+      applyEdits: (edits) => applyEdits('timeline', edits),
       runTests() {
         const report = runTests(model.getValue())
         tests.set(testDecorations(report))

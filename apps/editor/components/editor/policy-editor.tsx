@@ -8,6 +8,7 @@ import { OutlinePanel } from './outline-panel'
 import { ProblemsPanel } from './problems-panel'
 import { saveDraft, type SaveOutcome } from './save-draft'
 import { TestResultsPanel } from './test-results-panel'
+import { TimelinePanel } from '@/components/timeline/timeline-panel'
 
 // Monaco needs `window`: it is loaded in the browser only.
 const MonacoPane = dynamic(() => import('./monaco-pane'), {
@@ -32,6 +33,7 @@ export function PolicyEditor({ policyId, title, initialSource, canDraft }: Polic
   const pane = useRef<PaneHandle | null>(null)
   const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>([])
   const [items, setItems] = useState<readonly OutlineItem[]>([])
+  const [checkedText, setCheckedText] = useState<string | null>(null)
   const [checkMs, setCheckMs] = useState<number | null>(null)
   const [report, setReport] = useState<TestReport | null>(null)
   const [saving, setSaving] = useState(false)
@@ -39,6 +41,7 @@ export function PolicyEditor({ policyId, title, initialSource, canDraft }: Polic
 
   const onAnalysis = useCallback((analysis: Analysis) => {
     setDiagnostics(analysis.diagnostics)
+    setCheckedText(analysis.text)
     setItems(analysis.outline)
     setCheckMs(analysis.milliseconds)
     setReport(null)
@@ -105,7 +108,13 @@ export function PolicyEditor({ policyId, title, initialSource, canDraft }: Polic
             </p>
           )}
         </div>
-        <aside className="editor-side" aria-label="Outline and tests">
+        <aside className="editor-side" aria-label="Timeline, outline and tests">
+          <TimelinePanel
+            text={checkedText}
+            readOnly={!canDraft}
+            currentText={() => pane.current?.text() ?? checkedText ?? ''}
+            applyEdits={(edits) => pane.current?.applyEdits(edits)}
+          />
           <OutlinePanel items={items} onPick={reveal} />
           <TestResultsPanel report={report} onPick={revealAt} />
         </aside>
