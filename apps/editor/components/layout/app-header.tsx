@@ -15,6 +15,12 @@ export function AppHeader({ user }: { user: SignedInUser }) {
             <Link href="/policies">Policies</Link>
           </li>
           <li>
+            <Link href="/datasets">Datasets</Link>
+          </li>
+          <li>
+            <Link href="/simulations">Simulation</Link>
+          </li>
+          <li>
             <Link href="/runner">Runner</Link>
           </li>
           <li>
