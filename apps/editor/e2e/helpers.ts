@@ -37,3 +37,9 @@ export async function visibleText(page: Page): Promise<string> {
   const lines = await page.locator('.monaco-editor .view-line').allInnerTexts()
   return lines.map((l) => l.replace(/\u00a0/g, ' ')).join('\n')
 }
+
+/** Ends the session through the header's button and lands on the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+}
