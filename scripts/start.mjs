@@ -78,6 +78,18 @@ if (existsSync(sample)) {
     'examples/data/sample-customers.csv',
     '--if-empty',
   ])
+  await run('Storing the sample as a simulation dataset for the editor (first start only)', [
+    'dataset',
+    'import',
+    sample,
+    '--name',
+    'Sample invoices',
+    '--customers',
+    'examples/data/sample-customers.csv',
+    '--events',
+    'examples/data/sample-events.jsonl',
+    '--if-absent',
+  ])
 }
 // The editor joins the database the runner serves (the URL in .dun/server.json).
 ensureEditorBuild(step)

@@ -11,6 +11,7 @@ import { registerPublish } from './publish.js'
 import { registerUser } from './user.js'
 import { registerCases } from './cases.js'
 import { registerToken } from './token.js'
+import { registerDataset } from './dataset.js'
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerUser(program)
   registerCases(program)
   registerToken(program)
+  registerDataset(program)
 }
