@@ -1,5 +1,6 @@
 import { EmbeddedActionsParser, tokenMatcher, type IRuleConfig, type IToken } from 'chevrotain'
 import type * as ast from './ast.js'
+import { tokensRange } from './positions.js'
 import type { SourceRange } from './source-range.js'
 import { SyntaxMessages } from './syntax-errors.js'
 import {
@@ -9,7 +10,6 @@ import {
   policyDraft,
   readNode,
   readPart,
-  readRange,
   readToken,
   stepDraft,
   testDraft,
@@ -77,7 +77,7 @@ export class DunParser extends EmbeddedActionsParser {
 
   /** The range from `first` to the last token read. */
   private rangeFrom(first: IToken): SourceRange | null {
-    return readRange(first, this.LA(0))
+    return tokensRange(first, this.LA(0))
   }
 
   public file = this.RULE(

@@ -8,15 +8,37 @@ import type { SourceRange } from './source-range.js'
  * `column === endColumn`.
  */
 
-/** The range of one token. */
+/**
+ * The range of one token. No token spans lines (texts and comments end with theirs), so a
+ * token ends on its start line, its length further: the lexer need not track ends.
+ */
 export function tokenRange(token: IToken): SourceRange {
+  const line = token.startLine ?? 1
+  const column = token.startColumn ?? 1
   return {
     offset: token.startOffset,
     length: token.image.length,
-    line: token.startLine ?? 1,
-    column: token.startColumn ?? 1,
-    endLine: token.endLine ?? token.startLine ?? 1,
-    endColumn: (token.endColumn ?? token.startColumn ?? 0) + 1,
+    line,
+    column,
+    endLine: line,
+    endColumn: column + token.image.length,
+  }
+}
+
+/**
+ * From the start of `first` to the end of `last` (the tokens a grammar rule started at and
+ * read last), or null when the rule read no real token.
+ */
+export function tokensRange(first: IToken, last: IToken): SourceRange | null {
+  const end = last.startOffset + last.image.length
+  if (!(end > first.startOffset)) return null
+  return {
+    offset: first.startOffset,
+    length: end - first.startOffset,
+    line: first.startLine ?? 1,
+    column: first.startColumn ?? 1,
+    endLine: last.startLine ?? 1,
+    endColumn: (last.startColumn ?? 1) + last.image.length,
   }
 }
 

@@ -24,23 +24,6 @@ export function real(token: IToken | undefined): IToken | undefined {
   return token === undefined || token.isInsertedInRecovery === true ? undefined : token
 }
 
-/**
- * From `first` (the token a rule started at) to `last` (the last one it read), or null
- * when the rule read no real token.
- */
-export function readRange(first: IToken, last: IToken): SourceRange | null {
-  const end = last.endOffset ?? Number.NaN
-  if (!(end >= first.startOffset)) return null
-  return {
-    offset: first.startOffset,
-    length: end - first.startOffset + 1,
-    line: first.startLine ?? 1,
-    column: first.startColumn ?? 1,
-    endLine: last.endLine ?? 1,
-    endColumn: (last.endColumn ?? 0) + 1,
-  }
-}
-
 // ---------- drafts of containers ----------
 
 /** Where a container starts, and the end of the last part read into it. */
