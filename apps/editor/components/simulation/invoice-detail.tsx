@@ -1,4 +1,5 @@
 'use client'
+import { useEffect, useRef } from 'react'
 import { describeAction, formatMoney, type Decision, type TimelineEntry } from '@dun/engine'
 import type { InvoiceStory } from '@/lib/simulation/invoice-story'
 import { SERIES_COLORS } from './chart-colors'
@@ -29,6 +30,9 @@ export function InvoiceDetail({
   onExplain: (at: number) => void
   onClose: () => void
 }) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Opened from the list far below: bring it into view and move the focus to it.
+  useEffect(() => heading.current?.focus(), [story.invoiceId])
   const dayOf = (at: number) => Math.floor((at - story.dueAt) / DAY_MS)
   const times = [story.issuedAt, story.dueAt, ...story.timeline.map(timeOf)]
   if (story.paidAt !== null) times.push(story.paidAt)
@@ -42,7 +46,7 @@ export function InvoiceDetail({
       data-testid="invoice-detail"
     >
       <div className="page-heading">
-        <h2 id="invoice-heading">
+        <h2 id="invoice-heading" ref={heading} tabIndex={-1}>
           Invoice {story.invoiceId} · {story.customerId} ·{' '}
           {formatMoney(story.amountDue, story.currency)}
         </h2>

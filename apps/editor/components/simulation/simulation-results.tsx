@@ -20,7 +20,10 @@ export function SimulationResults({
   const union = (pick: (report: SimulationReport) => object) =>
     [...new Set(reports.flatMap((report) => Object.keys(pick(report))))].sort(byNumberThenText)
   const days = union((r) => r.actions.perDay)
-  const channels = union((r) => r.actions.byChannel)
+  // Messages by channel, other actions by type: every key of every day.
+  const channels = [
+    ...new Set(reports.flatMap((r) => Object.values(r.actions.perDay).flatMap(Object.keys))),
+  ].sort()
   const busiest = Math.max(
     0,
     ...reports.flatMap((r) =>
