@@ -226,42 +226,55 @@ export class DunParser extends EmbeddedActionsParser {
     return this.build.segment(this.rangeFrom(first), name, when ?? null, anchor ?? null, steps)
   })
 
+  /**
+   * A step's parts go into `stepInProgress`. Its optional parts are read by functions built
+   * once (fields below) rather than closures built on every step: steps are most of a
+   * policy, and those closures were a good part of the parser's garbage.
+   */
   public step = this.RULE(
     'step',
     (): ast.Step | null => {
       const draft = (this.stepInProgress = stepDraft())
-      const unit = this.SUBRULE(this.stepUnit)
-      draft.unit = this.build.stepUnit(draft, unit)
-      this.AT_LEAST_ONE_SEP({
-        SEP: t.Comma,
-        DEF: () => {
-          const offset = readToken(draft, this.CONSUME(t.NumberLiteral, { LABEL: 'offset' }))
-          if (offset !== undefined) draft.offsets.push(offset)
-        },
-      })
-      this.OPTION(() => {
-        this.CONSUME(t.At)
-        draft.at = readToken(draft, this.CONSUME(t.Time))
-      })
-      this.OPTION2(() => {
-        readToken(draft, this.CONSUME(t.From))
-        draft.anchor = this.SUBRULE(this.anchorPoint)
-      })
-      const action = this.SUBRULE(this.action)
-      draft.action = readPart(draft, action)
-      this.OPTION3(() => {
-        this.CONSUME(t.As)
-        draft.label = readToken(draft, this.CONSUME(t.AnyString))
-      })
-      this.OPTION4(() => {
-        this.CONSUME(t.When)
-        const when = this.SUBRULE(this.expression)
-        draft.when = readPart(draft, when)
-      })
+      draft.unit = this.build.stepUnit(draft, this.SUBRULE(this.stepUnit))
+      this.AT_LEAST_ONE_SEP(this.stepOffsets)
+      this.OPTION(this.stepTime)
+      this.OPTION2(this.stepAnchor)
+      draft.action = readPart(draft, this.SUBRULE(this.action))
+      this.OPTION3(this.stepLabel)
+      this.OPTION4(this.stepGuard)
       return this.build.step(draft)
     },
     { recoveryValueFunc: () => this.build.step(this.stepInProgress) },
   )
+
+  private readonly stepOffsets = {
+    SEP: t.Comma,
+    DEF: () => {
+      const draft = this.stepInProgress
+      const offset = readToken(draft, this.CONSUME(t.NumberLiteral, { LABEL: 'offset' }))
+      if (offset !== undefined) draft.offsets.push(offset)
+    },
+  }
+
+  private readonly stepTime = () => {
+    this.CONSUME(t.At)
+    this.stepInProgress.at = readToken(this.stepInProgress, this.CONSUME(t.Time))
+  }
+
+  private readonly stepAnchor = () => {
+    readToken(this.stepInProgress, this.CONSUME(t.From))
+    this.stepInProgress.anchor = this.SUBRULE(this.anchorPoint)
+  }
+
+  private readonly stepLabel = () => {
+    this.CONSUME(t.As)
+    this.stepInProgress.label = readToken(this.stepInProgress, this.CONSUME(t.AnyString))
+  }
+
+  private readonly stepGuard = () => {
+    this.CONSUME(t.When)
+    this.stepInProgress.when = readPart(this.stepInProgress, this.SUBRULE(this.expression))
+  }
 
   /** `day` or `hour`, in steps and expectations: the word read, or null when missing. */
   public stepUnit = this.rule('stepUnit', (): IToken | null => this.OR(this.stepUnitAlternatives))
@@ -452,9 +465,11 @@ export class DunParser extends EmbeddedActionsParser {
   public predicate = this.rule('predicate', (): ast.Expression | null => {
     const first = this.LA(1)
     const subject = this.SUBRULE(this.operand, { LABEL: 'subject' })
-    const tail = this.OPTION(() => this.OR(this.predicateAlternatives))
+    const tail = this.OPTION(this.predicateTail)
     return this.build.predicate(this.rangeFrom(first), subject, tail ?? null)
   })
+
+  private readonly predicateTail = () => this.OR(this.predicateAlternatives)
 
   private readonly predicateAlternatives = [
     {
