@@ -17,7 +17,16 @@ export function scheduledAt(
   window: SendWindow,
 ): number | null {
   const anchor = anchorOf(step, invoice)
-  if (anchor === null) return null
+  return anchor === null ? null : scheduledFrom(step, anchor, calendar, window)
+}
+
+/** A step's scheduled time from its anchor's instant; later anchors never schedule it earlier. */
+export function scheduledFrom(
+  step: PlanStep,
+  anchor: number,
+  calendar: ZoneCalendar,
+  window: SendWindow,
+): number {
   return timeFrom(step, anchor, calendar.dayOf(anchor), calendar, window)
 }
 

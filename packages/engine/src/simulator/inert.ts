@@ -1,5 +1,8 @@
+import { zoneCalendar } from '../calendar.js'
 import type { EventRecord, InvoiceRecord } from '../dataset/records.js'
-import { ZONE_SLACK_MS, type PolicySpan } from './policy-span.js'
+import { scheduledFrom } from '../evaluate/schedule.js'
+import type { CustomerFacts } from '../facts/input.js'
+import type { PolicySpan } from './policy-span.js'
 import type { ReplayedEpisode } from './replay-port.js'
 
 /**
@@ -7,24 +10,30 @@ import type { ReplayedEpisode } from './replay-port.js'
  * paid on time, and leaving them out keeps episodes small and from chaining across a
  * customer's whole history (memory would grow with the file).
  *
- * Paid before its earliest step could run: no action, deferral or skip can happen to it,
- * and it adds no contact a cap would count — unless a policy reads `account.*`, where an
- * open invoice counts in the aggregates of the others.
+ * Paid no later than its earliest step could be scheduled, in the customer's zone: a step
+ * is due only once its scheduled time has come, and a paid case stops at the payment, so
+ * no action, deferral or skip can happen to it, and it adds no contact a cap would count —
+ * unless a policy reads `account.*`, where an open invoice counts in the aggregates of the
+ * others. A failure anchor can only be set by the row or a failure event: the earliest of
+ * them bounds every `from failure` step from below.
  */
 export function paidBeforeAnyStep(
   record: InvoiceRecord,
   events: readonly EventRecord[],
+  customer: CustomerFacts,
   span: PolicySpan,
 ): boolean {
   const { paidAt, invoice } = record
   if (paidAt === null || span.readsAccount) return false
-  const { due, failure } = span.firstStepMs
-  const dueBound = due === null ? Infinity : invoice.due_at + due
   let failedAt = invoice.first_failed_at ?? Infinity
   for (const event of events)
     if (event.type === 'payment_failed') failedAt = Math.min(failedAt, event.at)
-  const failureBound = failure === null ? Infinity : failedAt + failure
-  return paidAt < Math.min(dueBound, failureBound) - ZONE_SLACK_MS
+  const calendar = zoneCalendar(customer.timezone)
+  for (const { step, window } of span.firstSteps) {
+    const anchor = step.timing.anchor === 'due' ? invoice.due_at : failedAt
+    if (anchor !== Infinity && scheduledFrom(step, anchor, calendar, window) < paidAt) return false
+  }
+  return true
 }
 
 /**

@@ -2,14 +2,15 @@ import type { CompiledPolicy } from '../compiled.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { asIssued } from './as-issued.js'
 import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
-import { paidBeforeAnyStep, quietAlone } from './inert.js'
+import { paidBeforeAnyStep } from './inert.js'
 import { inPartition, type Partition } from './partition.js'
-import { policySpan, type PolicySpan } from './policy-span.js'
+import { policySpan } from './policy-span.js'
 import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
 import type { RowErrorSummary, SimulationReport } from './report.js'
 import { ReportBuilder } from './report-builder.js'
 import { notesFor } from './report-notes.js'
 import type { ResponseModel } from './response-model.js'
+import { SoloReplays } from './solo-replays.js'
 
 /** Where the rows come from. Browser-safe: iterables of records, never file paths. */
 export interface SimulationSource {
@@ -89,8 +90,12 @@ async function runPass(
     eventsFor: source.eventsFor,
   })
   const builders = policies.map((p) => new ReportBuilder(p.compiled, options.responseModel ?? null))
+  const solo = new SoloReplays(
+    policies.map((p, i) => ({ replay: p.replay, accepts: (r) => builders[i]!.accepts(r) })),
+    span,
+  )
   const replayAll = async (episodes: readonly Episode[]) => {
-    for (const episode of episodes) await replayEpisode(episode, policies, builders, options.hooks)
+    for (const episode of episodes) await replayEpisode(episode, solo, builders, options.hooks)
   }
   const partition = options.partition ?? null
   let read = 0
@@ -109,8 +114,8 @@ async function runPass(
     const events = source.eventsFor(record.invoice.id)
     const issued = asIssued(record, events)
     if (
-      paidBeforeAnyStep(record, events, span) ||
-      (await leftAlone(grouper.alone(issued), span, policies, builders))
+      paidBeforeAnyStep(record, events, source.customerFor(record).customer, span) ||
+      (await solo.leftAlone(issued, () => grouper.alone(issued)))
     ) {
       for (const builder of builders) builder.addUntouched(issued)
       continue
@@ -132,32 +137,14 @@ async function runPass(
   })
 }
 
-/** A paid invoice that every policy leaves alone when replayed by itself (see inert.ts). */
-async function leftAlone(
-  solo: Episode,
-  span: PolicySpan,
-  policies: readonly SimulatedPolicy[],
-  builders: readonly ReportBuilder[],
-): Promise<boolean> {
-  const [record] = solo.invoices
-  if (!record || record.paidAt === null || span.readsAccount || span.readsContacts) return false
-  for (const [index, policy] of policies.entries()) {
-    if (!builders[index]!.accepts(record)) continue
-    const pending = policy.replay(solo)
-    if (!quietAlone(pending instanceof Promise ? await pending : pending)) return false
-  }
-  return true
-}
-
 /** Each policy sees the invoices in its currencies; the others are counted as rejected. */
 async function replayEpisode(
   episode: Episode,
-  policies: readonly SimulatedPolicy[],
+  solo: SoloReplays,
   builders: readonly ReportBuilder[],
   hooks: SimulationHooks | undefined,
 ): Promise<void> {
-  for (const [index, policy] of policies.entries()) {
-    const builder = builders[index]!
+  for (const [index, builder] of builders.entries()) {
     const accepted = episode.invoices.filter((r) => builder.accepts(r))
     for (const record of episode.invoices) if (!builder.accepts(record)) builder.addRejected(record)
     if (accepted.length === 0) continue
@@ -170,11 +157,12 @@ async function replayEpisode(
             invoices: accepted,
             events: episode.events.filter((e) => ids.has(e.invoice_id)),
           }
-    const pending = policy.replay(own)
+    const pending = solo.replay(index, own)
     const replayed = pending instanceof Promise ? await pending : pending
     builder.addEpisode(own, replayed)
     hooks?.onEpisode?.(index, own, replayed)
   }
+  solo.forget(episode)
 }
 
 async function* sortedStream(records: readonly InvoiceRecord[]): AsyncIterable<InvoiceRecord> {

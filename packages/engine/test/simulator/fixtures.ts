@@ -58,7 +58,9 @@ export { step }
 /**
  * A stand-in for the engine's replay with obvious semantics, so report figures can be
  * checked by hand: each step runs at 09:00 UTC on due day + offset unless the invoice was
- * paid before; a step landing on a Sunday is deferred (quiet_hours) to Monday.
+ * paid before; a step landing on a Sunday is deferred (quiet_hours) to Monday. Its first
+ * step (day 1, 09:00) is never earlier than the engine's (day 1, 08:00), so the simulator's
+ * paid-before-any-step shortcut holds for it too.
  */
 export function fakeReplayer(compiled: CompiledPolicy): EpisodeReplayer {
   const steps = compiled.plan.segments.flatMap((s) => s.steps)
@@ -72,6 +74,8 @@ export function fakeReplayer(compiled: CompiledPolicy): EpisodeReplayer {
       for (const s of steps) {
         const scheduledAt = invoice.due_at + s.timing.offset * DAY + 9 * 3_600_000
         let executedAt = scheduledAt
+        // Like the engine: a case paid by a step's scheduled time is stopped, nothing deferred.
+        if (paid && paid.at <= scheduledAt) break
         if (new Date(scheduledAt).getUTCDay() === 0) {
           deferrals.push({ invoiceId: invoice.id, stepId: s.id, reason: 'quiet_hours' })
           executedAt += DAY
