@@ -257,7 +257,7 @@ export class DunParser extends EmbeddedActionsParser {
   }
 
   private readonly stepTime = () => {
-    this.CONSUME(t.At)
+    readToken(this.stepInProgress, this.CONSUME(t.At))
     this.stepInProgress.at = readToken(this.stepInProgress, this.CONSUME(t.Time))
   }
 
@@ -267,12 +267,12 @@ export class DunParser extends EmbeddedActionsParser {
   }
 
   private readonly stepLabel = () => {
-    this.CONSUME(t.As)
+    readToken(this.stepInProgress, this.CONSUME(t.As))
     this.stepInProgress.label = readToken(this.stepInProgress, this.CONSUME(t.AnyString))
   }
 
   private readonly stepGuard = () => {
-    this.CONSUME(t.When)
+    readToken(this.stepInProgress, this.CONSUME(t.When))
     this.stepInProgress.when = readPart(this.stepInProgress, this.SUBRULE(this.expression))
   }
 

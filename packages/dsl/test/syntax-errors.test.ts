@@ -119,6 +119,21 @@ describe('syntax errors', () => {
     ])
   })
 
+  it('asks for a condition where one starts, and for a value after a comparison', () => {
+    for (const [condition, after] of [
+      ['', 'when'],
+      ['a and', 'and'],
+      ['a or', 'or'],
+      ['not', 'not'],
+      ['(', '('],
+    ]) {
+      expect(errors(`policy "p" { stop when ${condition} }`)[0]?.message).toBe(
+        `expected a condition such as invoice.balance > 0 after '${after}', found '}'`,
+      )
+    }
+    expect(errors('policy "p" { stop when a == }')[0]?.message).toMatch(/^expected a value such as/)
+  })
+
   it('points at the last token when the text ends early', () => {
     const text = 'policy "p" { stop when invoice.balance <='
     const diagnostics = parse(text).diagnostics

@@ -109,6 +109,30 @@ test { at day expect email "x" }`
     expect(ast.tests).toMatchObject([{ kind: 'test', name: null, expectations: [] }])
   })
 
+  it('keeps a step whose condition is cut short, up to its when', () => {
+    const text =
+      'policy "p" {\n  segment a {\n    day 3 email "x" when invoice.balance >\n    day 4 sms "y"\n  }\n}'
+    const { ast, diagnostics } = parse(text)
+    expect(diagnostics.map((d) => [d.code, d.range.line])).toEqual([['DUN003', 4]])
+    const [a] = ast.policy?.items ?? []
+    if (a?.kind !== 'segment') throw new Error('expected a segment')
+    expect(a.steps).toMatchObject([
+      { action: { kind: 'notify', template: { value: 'x' } }, when: null },
+      { action: { kind: 'notify', template: { value: 'y' } } },
+    ])
+    const cut = a.steps[0]!.range
+    expect(text.slice(cut.offset, cut.offset + cut.length)).toBe('day 3 email "x" when')
+  })
+
+  it('keeps the policy read before an error its tests resume after', () => {
+    const text =
+      'policy "p" {\n  segment a { day 1 sms "x" }\n  )\ntest "t" { at day 1 expect sms "x" }'
+    const { ast, diagnostics } = parse(text)
+    expect(diagnostics.length).toBeGreaterThanOrEqual(1)
+    expect(ast.policy?.items.map((item) => item.kind)).toEqual(['segment'])
+    expect(ast.tests.map((test) => test.name?.value)).toEqual(['t'])
+  })
+
   it('reads an unterminated string as far as the line goes', () => {
     const { ast, diagnostics } = parse(
       'policy "p" {\n segment a { day 1 email "half\n day 2 sms "b" }\n}',
