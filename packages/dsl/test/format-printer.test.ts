@@ -1,6 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { group, hardline, indent, join, line, lineSuffix, softline } from '../src/format/doc.js'
-import { printDoc } from '../src/format/printer.js'
+import {
+  group,
+  hardline,
+  indent,
+  join,
+  line,
+  lineSuffix,
+  softline,
+  type Doc,
+} from '../src/format/doc.js'
+import { printExpression } from '../src/format/expression.js'
+import { printDoc, printOnOneLine } from '../src/format/printer.js'
+import { parse } from '../src/parse.js'
+
+const examples = new URL('../../../examples/', import.meta.url)
 
 const chain = (words: string[]) =>
   group([words[0] ?? '', indent(words.slice(1).map((word) => [line, 'and ', word]))])
@@ -44,5 +58,35 @@ describe('printDoc', () => {
 
   it('joins documents with a separator', () => {
     expect(printDoc(join(', ', ['a', 'b', 'c']))).toBe('a, b, c')
+  })
+})
+
+describe('printOnOneLine', () => {
+  const unlimited = (doc: Doc) => printDoc(doc, Number.POSITIVE_INFINITY)
+
+  it('prints what printDoc prints at unlimited width', () => {
+    const docs: Doc[] = [
+      chain(['a', 'b', 'c']),
+      group(['x', indent([line, chain(['a', 'b'])]), softline, 'y ']),
+      [group(['a', line, 'b']), ' and ', group(['(', softline, 'c', ')'])],
+      // what only printDoc lays out: hard lines, lines outside groups, line suffixes
+      group(['a', line, 'b', hardline, 'c']),
+      ['a', line, 'b'],
+      [group(['a', line, 'b']), lineSuffix(' # note')],
+    ]
+    for (const doc of docs) expect(printOnOneLine(doc)).toBe(unlimited(doc))
+  })
+
+  it('prints every guard of the examples as printDoc does', () => {
+    for (const name of readdirSync(examples).filter((file) => file.endsWith('.dun'))) {
+      const policy = parse(readFileSync(new URL(name, examples), 'utf8')).ast.policy
+      for (const item of policy?.items ?? []) {
+        if (item.kind !== 'segment') continue
+        for (const when of [item.when, ...item.steps.map((step) => step.when)]) {
+          if (when === null) continue
+          expect(printOnOneLine(printExpression(when))).toBe(unlimited(printExpression(when)))
+        }
+      }
+    }
   })
 })

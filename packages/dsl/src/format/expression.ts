@@ -1,6 +1,6 @@
 import type { BinaryLogic, Expression, Operand } from '../ast.js'
 import { group, indent, join, line, type Doc } from './doc.js'
-import { printDoc } from './printer.js'
+import { printOnOneLine } from './printer.js'
 import {
   canonicalNumber,
   printDuration,
@@ -90,5 +90,5 @@ export function printOperand(operand: Operand): Doc {
  * the same when a policy is only reformatted.
  */
 export function expressionText(expression: Expression): string {
-  return printDoc(printExpression(expression), Number.POSITIVE_INFINITY)
+  return printOnOneLine(printExpression(expression))
 }

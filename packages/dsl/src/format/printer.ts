@@ -67,6 +67,42 @@ export function printDoc(doc: Doc, width = PRINT_WIDTH): string {
 }
 
 /**
+ * `printDoc` with unlimited width, the compiler's way of printing guard texts (one per step),
+ * without measuring: at unlimited width every group fits, so a document whose lines all sit
+ * inside groups, none of them hard, prints on one line. Anything else (a hard line, a line
+ * outside every group, a line suffix) is left to `printDoc`.
+ */
+export function printOnOneLine(doc: Doc): string {
+  const out: string[] = []
+  if (!appendFlat(doc, false, out)) return printDoc(doc, Number.POSITIVE_INFINITY)
+  return out.join('').replace(/ +$/, '')
+}
+
+/** Appends `doc` printed flat; false when it holds what only `printDoc` lays out. */
+function appendFlat(doc: Doc, inGroup: boolean, out: string[]): boolean {
+  if (typeof doc === 'string') {
+    out.push(doc)
+    return true
+  }
+  if (isDocArray(doc)) {
+    for (const part of doc) if (!appendFlat(part, inGroup, out)) return false
+    return true
+  }
+  switch (doc.kind) {
+    case 'indent':
+      return appendFlat(doc.contents, inGroup, out)
+    case 'group':
+      return appendFlat(doc.contents, true, out)
+    case 'line':
+      if (doc.hard || !inGroup) return false
+      if (!doc.soft) out.push(' ')
+      return true
+    case 'lineSuffix':
+      return false
+  }
+}
+
+/**
  * Whether `next` printed flat fits in `remaining` columns, counting the commands after it
  * up to their first line break. A hard line inside the flat part means it cannot be flat.
  */
