@@ -9,14 +9,17 @@ export interface GrouperOptions {
   /** The longest window a past contact still counts in (caps): episodes this far apart cannot interact. */
   readonly memoryMs: number
   readonly horizon: number | null
-  readonly customerFor: (record: InvoiceRecord) => CustomerRecord
-  readonly eventsFor: (invoiceId: string) => readonly EventRecord[]
+}
+
+/** An invoice held without its own copy of the customer (an episode may hold many), with its events. */
+interface Held {
+  readonly record: InvoiceRecord
+  readonly events: readonly EventRecord[]
 }
 
 interface OpenEpisode {
   readonly customer: CustomerRecord
-  /** Held without their own copy of the customer: an episode may hold many. */
-  readonly invoices: InvoiceRecord[]
+  readonly held: Held[]
   /** After this instant nothing in the episode can affect a new invoice of the customer. */
   quietAfter: number
 }
@@ -33,24 +36,27 @@ export class EpisodeGrouper {
 
   constructor(private readonly options: GrouperOptions) {}
 
-  /** Adds the next invoice (issue times must not decrease); returns the episodes it closed. */
-  add(record: InvoiceRecord): Episode[] {
+  /**
+   * Adds the next invoice (issue times must not decrease) with its customer and outside
+   * events, looked up once by the caller; returns the episodes it closed.
+   */
+  add(record: InvoiceRecord, customer: CustomerRecord, events: readonly EventRecord[]): Episode[] {
     const now = record.invoice.issued_at
     const closed = this.sweepOncePerDay(now)
     const current = this.open.get(record.customerId)
     if (current && current.quietAfter >= now) {
-      current.invoices.push(withoutCustomer(record))
-      current.quietAfter = Math.max(current.quietAfter, this.quietAfter(record))
+      current.held.push({ record: withoutCustomer(record), events })
+      current.quietAfter = Math.max(current.quietAfter, this.quietAfter(record, events))
     } else {
       if (current) closed.push(this.close(current))
-      this.open.set(record.customerId, this.start(record))
+      this.open.set(record.customerId, this.start(record, customer, events))
     }
     return closed
   }
 
   /** The invoice as an episode of its own, to see whether the policy would touch it at all. */
-  alone(record: InvoiceRecord): Episode {
-    return this.close(this.start(record))
+  alone(record: InvoiceRecord, customer: CustomerRecord, events: readonly EventRecord[]): Episode {
+    return this.close(this.start(record, customer, events))
   }
 
   /** Closes every episode still open: the end of the input. */
@@ -79,30 +85,32 @@ export class EpisodeGrouper {
   }
 
   /** Paid invoices stop at payment; unpaid ones at the end of the policy's span after their anchor. */
-  private quietAfter(record: InvoiceRecord): number {
+  private quietAfter(record: InvoiceRecord, events: readonly EventRecord[]): number {
     const { invoice } = record
-    const lastEvent = this.options
-      .eventsFor(invoice.id)
-      .reduce((latest, event) => Math.max(latest, event.at), -Infinity)
+    const lastEvent = events.reduce((latest, event) => Math.max(latest, event.at), -Infinity)
     const anchor = Math.max(invoice.due_at, invoice.first_failed_at ?? -Infinity, lastEvent)
     const end = Math.min(record.paidAt ?? Infinity, anchor + this.options.caseSpanMs)
     return end + this.options.memoryMs
   }
 
-  private start(record: InvoiceRecord): OpenEpisode {
+  private start(
+    record: InvoiceRecord,
+    customer: CustomerRecord,
+    events: readonly EventRecord[],
+  ): OpenEpisode {
     return {
-      customer: this.options.customerFor(record),
-      invoices: [withoutCustomer(record)],
-      quietAfter: this.quietAfter(record),
+      customer,
+      held: [{ record: withoutCustomer(record), events }],
+      quietAfter: this.quietAfter(record, events),
     }
   }
 
   private close(open: OpenEpisode): Episode {
-    const invoices = open.invoices.sort(byIssueThenId)
+    const held = open.held.sort((a, b) => byIssueThenId(a.record, b.record))
     return {
       customer: open.customer,
-      invoices,
-      events: asWasEvents(invoices, this.options.eventsFor),
+      invoices: held.map((h) => h.record),
+      events: asWasEvents(held),
       horizon: this.options.horizon,
     }
   }
@@ -121,13 +129,11 @@ export function byIssueThenId(a: InvoiceRecord, b: InvoiceRecord): number {
 }
 
 /** Mode as-was: each invoice is paid in full when it really was, beside its recorded events. */
-function asWasEvents(
-  invoices: readonly InvoiceRecord[],
-  eventsFor: (invoiceId: string) => readonly EventRecord[],
-): EventRecord[] {
+function asWasEvents(held: readonly Held[]): EventRecord[] {
   const events: EventRecord[] = []
-  for (const { invoice, paidAt } of invoices) {
-    events.push(...eventsFor(invoice.id))
+  for (const { record, events: own } of held) {
+    const { invoice, paidAt } = record
+    events.push(...own)
     if (paidAt !== null) {
       events.push({ type: 'payment_succeeded', invoice_id: invoice.id, at: paidAt, amount: null })
     }

@@ -33,7 +33,10 @@ export class ReportBuilder {
   private readonly bySegment = new CountMap()
   private readonly byDayOffset = new CountMap()
   private readonly byStep = new CountMap()
-  private readonly perDay = new Map<string, CountMap>()
+  /** Keyed by epoch day: the ISO date is written once per day, when the report is built. */
+  private readonly perDay = new Map<number, CountMap>()
+  /** Each step's timing as the report names it ("day 3 at 10:00"), worked out once. */
+  private readonly timingNames: ReadonlyMap<string, string>
   private readonly messagesByCustomer = new Map<string, number>()
   private readonly deferrals = new CountMap()
   private readonly skips = new CountMap()
@@ -48,6 +51,9 @@ export class ReportBuilder {
   ) {
     this.steps = new Map(
       policy.plan.segments.flatMap((segment) => segment.steps.map((step) => [step.id, step])),
+    )
+    this.timingNames = new Map(
+      [...this.steps].map(([id, step]) => [id, describeTiming(step.timing)]),
     )
     this.currencies = new Set(policy.plan.currencies)
     this.recovery = responseModel ? new RecoveryEstimator(responseModel) : null
@@ -109,7 +115,10 @@ export class ReportBuilder {
         byDayOffset: this.byDayOffset.toObject(byTimingOrder),
         byStep: this.byStep.toObject(),
         perDay: Object.fromEntries(
-          [...this.perDay.keys()].sort().map((day) => [day, this.perDay.get(day)!.toObject()]),
+          // epoch days sort like their ISO dates (four-digit years)
+          [...this.perDay.keys()]
+            .sort((a, b) => a - b)
+            .map((day) => [isoDate(day), this.perDay.get(day)!.toObject()]),
         ),
       },
       messagesPerCustomer: {
@@ -136,9 +145,8 @@ export class ReportBuilder {
     this.byType.add(action.type)
     this.bySegment.add(step.segment)
     this.byStep.add(step.stepId)
-    const timing = this.steps.get(step.stepId)?.timing
-    this.byDayOffset.add(timing ? describeTiming(timing) : 'unknown step')
-    const day = new Date(step.executedAt).toISOString().slice(0, 10)
+    this.byDayOffset.add(this.timingNames.get(step.stepId) ?? 'unknown step')
+    const day = Math.floor(step.executedAt / DAY_MS)
     let perDay = this.perDay.get(day)
     if (!perDay) this.perDay.set(day, (perDay = new CountMap()))
     for (const channel of channelsOf(action)) perDay.add(channel)
@@ -221,6 +229,10 @@ export function byTimingOrder(a: string, b: string): number {
 }
 
 /** "day 3", "day -3", "day 1 from failure", "hour 4", "day 2 at 10:00". */
+function isoDate(epochDay: number): string {
+  return new Date(epochDay * DAY_MS).toISOString().slice(0, 10)
+}
+
 export function describeTiming(timing: StepTiming): string {
   const at =
     timing.at === null

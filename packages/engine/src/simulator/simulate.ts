@@ -83,12 +83,7 @@ async function runPass(
   const from = options.from ?? null
   const to = options.to ?? null
   const span = policySpan(policies.map((p) => p.compiled))
-  const grouper = new EpisodeGrouper({
-    ...span,
-    horizon: to,
-    customerFor: source.customerFor,
-    eventsFor: source.eventsFor,
-  })
+  const grouper = new EpisodeGrouper({ ...span, horizon: to })
   const builders = policies.map((p) => new ReportBuilder(p.compiled, options.responseModel ?? null))
   const solo = new SoloReplays(
     policies.map((p, i) => ({ replay: p.replay, accepts: (r) => builders[i]!.accepts(r) })),
@@ -112,15 +107,16 @@ async function runPass(
       continue
     }
     const events = source.eventsFor(record.invoice.id)
+    const customer = source.customerFor(record)
     const issued = asIssued(record, events)
     if (
-      paidBeforeAnyStep(record, events, source.customerFor(record).customer, span) ||
-      (await solo.leftAlone(issued, () => grouper.alone(issued)))
+      paidBeforeAnyStep(record, events, customer.customer, span) ||
+      (await solo.leftAlone(issued, () => grouper.alone(issued, customer, events)))
     ) {
       for (const builder of builders) builder.addUntouched(issued)
       continue
     }
-    const closed = grouper.add(issued)
+    const closed = grouper.add(issued, customer, events)
     if (closed.length > 0) await replayAll(closed)
   }
   await replayAll(grouper.finish())

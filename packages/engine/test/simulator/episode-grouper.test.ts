@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest'
+import type { InvoiceRecord } from '../../src/dataset/records.js'
 import { EpisodeGrouper } from '../../src/simulator/episode-grouper.js'
 import { policySpan } from '../../src/simulator/policy-span.js'
 import { customer, invoice, policy } from './fixtures.js'
 
-const grouper = () =>
-  new EpisodeGrouper({
-    ...policySpan([policy()]),
-    horizon: null,
-    customerFor: (r) => customer(r.customerId),
-    eventsFor: () => [],
-  })
+/** A grouper fed as the simulator feeds it: each invoice with its customer and (no) events. */
+const grouper = () => {
+  const g = new EpisodeGrouper({ ...policySpan([policy()]), horizon: null })
+  return {
+    add: (record: InvoiceRecord) => g.add(record, customer(record.customerId), []),
+    finish: () => g.finish(),
+    get openEpisodes() {
+      return g.openEpisodes
+    },
+  }
+}
 
 describe('episode grouper', () => {
   it('keeps overlapping invoices of one customer together and the as-was payment as an event', () => {
