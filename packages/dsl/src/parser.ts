@@ -4,8 +4,6 @@ import { tokensRange } from './positions.js'
 import type { SourceRange } from './source-range.js'
 import { SyntaxMessages } from './syntax-errors.js'
 import {
-  AstBuilder,
-  anchorOf,
   fileDraft,
   policyDraft,
   readNode,
@@ -20,7 +18,8 @@ import {
   type PredicateTail,
   type StepDraft,
   type TestDraft,
-} from './to-ast.js'
+} from './drafts.js'
+import { AstBuilder, anchorOf } from './to-ast.js'
 import * as t from './tokens.js'
 
 /**

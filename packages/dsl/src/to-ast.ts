@@ -3,6 +3,18 @@ import type { AccountOperation, Anchor } from '@dun/engine'
 import type * as ast from './ast.js'
 import type { Diagnostic } from './diagnostic.js'
 import { INVALID_TIME, NOT_A_WHOLE_NUMBER } from './syntax-errors.js'
+import {
+  extentRange,
+  readToken,
+  real,
+  type ConditionChain,
+  type FileDraft,
+  type OutcomeTarget,
+  type PolicyDraft,
+  type PredicateTail,
+  type StepDraft,
+  type TestDraft,
+} from './drafts.js'
 import { spanRange, tokenRange } from './positions.js'
 import type { SourceRange } from './source-range.js'
 import * as t from './tokens.js'
@@ -15,137 +27,9 @@ import * as t from './tokens.js'
  * token's text needs (whole numbers, valid times) are reported here, where the text is at
  * hand.
  *
- * The containers recovery can cut short (file, policy, test, step) are built from drafts the
- * grammar fills as it reads, so a rule that recovers still yields what it had read.
+ * The containers recovery can cut short (file, policy, test, step) are built from the
+ * drafts (`drafts.ts`) the grammar fills as it reads.
  */
-
-/** A real token, or undefined for a missing one (inserted by recovery, or absent). */
-export function real(token: IToken | undefined): IToken | undefined {
-  return token === undefined || token.isInsertedInRecovery === true ? undefined : token
-}
-
-// ---------- drafts of containers ----------
-
-/** Where a container starts, and the end of the last part read into it. */
-interface Extent {
-  start: SourceRange | null
-  end: SourceRange | null
-}
-
-function extend(extent: Extent, range: SourceRange): void {
-  extent.start ??= range
-  extent.end = range
-}
-
-/** Adds a token's range to a draft's extent (a missing token adds nothing). */
-export function readToken(extent: Extent, token: IToken | undefined): IToken | undefined {
-  const found = real(token)
-  if (found !== undefined) extend(extent, tokenRange(found))
-  return found
-}
-
-/** Adds a node to a draft's list (a missing node adds nothing). */
-export function readNode<T extends { readonly range: SourceRange }>(
-  extent: Extent,
-  list: T[],
-  node: T | null | undefined,
-): void {
-  if (node === null || node === undefined) return
-  extend(extent, node.range)
-  list.push(node)
-}
-
-function extentRange(extent: Extent): SourceRange | null {
-  return extent.start === null || extent.end === null ? null : spanRange(extent.start, extent.end)
-}
-
-export interface FileDraft {
-  policy: ast.Policy | null
-  readonly tests: ast.TestBlock[]
-}
-
-export const fileDraft = (): FileDraft => ({ policy: null, tests: [] })
-
-export interface PolicyDraft extends Extent {
-  name: IToken | undefined
-  readonly items: ast.PolicyItem[]
-}
-
-export const policyDraft = (): PolicyDraft => ({
-  start: null,
-  end: null,
-  name: undefined,
-  items: [],
-})
-
-export interface TestDraft extends Extent {
-  name: IToken | undefined
-  readonly givens: ast.Given[]
-  readonly expectations: ast.Expectation[]
-}
-
-export const testDraft = (): TestDraft => ({
-  start: null,
-  end: null,
-  name: undefined,
-  givens: [],
-  expectations: [],
-})
-
-export interface StepDraft extends Extent {
-  unit: 'day' | 'hour' | null
-  readonly offsets: IToken[]
-  at: IToken | undefined
-  anchor: Anchor | null
-  action: ast.ActionNode | null
-  label: IToken | undefined
-  when: ast.Expression | null
-}
-
-export const stepDraft = (): StepDraft => ({
-  start: null,
-  end: null,
-  unit: null,
-  offsets: [],
-  at: undefined,
-  anchor: null,
-  action: null,
-  label: undefined,
-  when: null,
-})
-
-/** Adds an optional part (a node, or null) to a step draft's extent, and returns it. */
-export function readPart<T extends { readonly range: SourceRange }>(
-  extent: Extent,
-  part: T | null | undefined,
-): T | null {
-  if (part === null || part === undefined) return null
-  extend(extent, part.range)
-  return part
-}
-
-// ---------- predicate tails (what follows a predicate's subject) ----------
-
-export type PredicateTail =
-  | { readonly kind: 'compare'; readonly operator: IToken; readonly right: ast.Operand | null }
-  | { readonly kind: 'in'; readonly negated: boolean; readonly list: ast.ListLiteral | null }
-  | { readonly kind: 'contains'; readonly item: ast.Operand | null }
-  | { readonly kind: 'is'; readonly negated: boolean; readonly value: IToken | undefined }
-
-/** A condition's negations, `and`s and `or`s, in the order they were read. */
-export interface ConditionChain {
-  readonly terms: (ast.Expression | null)[]
-  /** `and` or `or` between term i and term i + 1. */
-  readonly operators: ('and' | 'or')[]
-}
-
-/** What an outcome read: its first word, or what follows a `no`. */
-export type OutcomeTarget =
-  | { readonly kind: 'action'; readonly action: ast.ActionNode | null }
-  | { readonly kind: 'step'; readonly step: IToken }
-  | { readonly kind: 'segment'; readonly name: IToken }
-  | { readonly kind: 'word'; readonly word: IToken }
-  | { readonly kind: 'no'; readonly no: IToken; readonly target: OutcomeTarget }
 
 const DURATION_UNITS: ReadonlyMap<TokenType, ast.DurationUnit> = new Map([
   [t.Minute, 'minute'],
@@ -611,7 +495,7 @@ export function anchorOf(word: IToken): Anchor | null {
 }
 
 /** `day` or `hour` as a step unit, or null for a missing word. */
-export function unitOf(word: IToken): 'day' | 'hour' | null {
+function unitOf(word: IToken): 'day' | 'hour' | null {
   if (real(word) === undefined) return null
   if (word.tokenType === t.Day) return 'day'
   return word.tokenType === t.Hour ? 'hour' : null
