@@ -505,10 +505,13 @@ export class DunParser extends EmbeddedActionsParser {
 
   public operand = this.rule('operand', (): ast.Operand | null => this.OR(this.operandAlternatives))
 
+  /**
+   * Operands that start with a number have their own `OR`: the duration's `GATE` makes
+   * Chevrotain collect every alternative's predicate on each call, which only numbers need
+   * to pay for.
+   */
   private readonly operandAlternatives = [
-    { ALT: () => this.SUBRULE(this.money) },
-    { GATE: () => this.unitFollows(), ALT: () => this.SUBRULE(this.duration) },
-    { ALT: () => this.literal(this.CONSUME(t.NumberLiteral)) },
+    { ALT: () => this.OR2(this.numberOperandAlternatives) },
     { ALT: () => this.SUBRULE(this.path) },
     { ALT: () => this.literal(this.CONSUME(t.AnyString)) },
     { ALT: () => this.literal(this.CONSUME(t.True)) },
@@ -516,6 +519,12 @@ export class DunParser extends EmbeddedActionsParser {
     { ALT: () => this.literal(this.CONSUME(t.Percent)) },
     { ALT: () => this.SUBRULE(this.list) },
     { ALT: () => this.SUBRULE(this.parenthesized) },
+  ]
+
+  private readonly numberOperandAlternatives = [
+    { ALT: () => this.SUBRULE(this.money) },
+    { GATE: () => this.unitFollows(), ALT: () => this.SUBRULE(this.duration) },
+    { ALT: () => this.literal(this.CONSUME(t.NumberLiteral)) },
   ]
 
   private literal(token: IToken): ast.Operand | null {
