@@ -5,6 +5,8 @@ import { goToLineEnd, openPolicy, signIn, signOut, snap } from './helpers'
 const run = Date.now().toString(36)
 const analyst = { username: `ann-${run}`, password: 'analyst-password-1234' }
 const approver = { username: `bo-${run}`, password: 'approver-password-1234' }
+// A new day each run, so the saved text differs from any earlier run's on a reused stack.
+const day = 11 + (Math.floor(Date.now() / 1000) % 40)
 
 async function addUser(page: Page, user: typeof analyst, role: string): Promise<void> {
   await page.getByLabel('Username').fill(user.username)
@@ -36,13 +38,13 @@ test('an analyst saves and requests approval, a second person approves, the audi
   await snap(page, 'admin')
   await signOut(page)
 
-  // The analyst moves the catch-all's suspension from day 10 to day 12 and saves a draft.
+  // The analyst moves the catch-all's suspension (day 10 in the example) and saves a draft.
   await signIn(page, analyst)
   await openPolicy(page, 'saas-cards')
   await goToLineEnd(page, 37)
   await page.keyboard.press('Home')
   await page.keyboard.press('Shift+End')
-  await page.keyboard.type('day 12 suspend subscription')
+  await page.keyboard.type(`day ${day} suspend subscription`)
   await page.getByRole('button', { name: 'Save draft' }).click()
   await expect(page.getByText(/Saved saas-cards as draft version \d+/)).toBeVisible()
 
@@ -54,11 +56,13 @@ test('an analyst saves and requests approval, a second person approves, the audi
   await expect(draft).toContainText('draft')
   await page.getByRole('button', { name: 'Compare' }).click()
   await expect(page.getByTestId('change-summary')).toContainText(
-    'Segment "everyone": suspend subscription moved from day 10 to day 12 (everyone/account:suspend_subscription#1).',
+    new RegExp(
+      `Segment "everyone": suspend subscription moved from day \\d+ to day ${day} \\(everyone/account:suspend_subscription#1\\)\\.`,
+    ),
   )
   await expect(page.getByTestId('diff-editor').locator('.monaco-diff-editor')).toBeVisible()
-  await expect(page.locator('.monaco-diff-editor .line-insert').first()).toBeVisible()
   await snap(page, 'versions-compare')
+  await expect(page.locator('.monaco-diff-editor .char-insert').first()).toBeVisible()
 
   // Under four-eyes the analyst can only ask; nobody approves their own version.
   await page.getByRole('link', { name: 'Back to the versions' }).click()

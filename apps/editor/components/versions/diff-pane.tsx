@@ -38,7 +38,13 @@ export default function DiffPane({ original, modified, label }: DiffPaneProps) {
       modified: monaco.editor.createModel(modified, DUN_LANGUAGE),
     }
     editor.setModel(models)
+    // Open on the first change rather than line 1: that is what the reader came for.
+    const firstDiff = editor.onDidUpdateDiff(() => {
+      firstDiff.dispose()
+      editor.revealFirstDiff()
+    })
     return () => {
+      firstDiff.dispose()
       editor.dispose()
       models.original.dispose()
       models.modified.dispose()
