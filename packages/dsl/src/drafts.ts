@@ -18,21 +18,27 @@ export function real(token: IToken | undefined): IToken | undefined {
 
 // ---------- drafts of containers ----------
 
-/** Where a container starts, and the end of the last part read into it. */
+/** A part read into a draft: a token, or a node's range. */
+type Part = IToken | SourceRange
+
+/**
+ * Where a container starts, and the last part read into it. Parts are kept as read and
+ * turned into a range once, at the end: most of a step's parts are tokens.
+ */
 interface Extent {
-  start: SourceRange | null
-  end: SourceRange | null
+  start: Part | null
+  end: Part | null
 }
 
-function extend(extent: Extent, range: SourceRange): void {
-  extent.start ??= range
-  extent.end = range
+function extend(extent: Extent, part: Part): void {
+  extent.start ??= part
+  extent.end = part
 }
 
-/** Adds a token's range to a draft's extent (a missing token adds nothing). */
+/** Adds a token to a draft's extent (a missing token adds nothing). */
 export function readToken(extent: Extent, token: IToken | undefined): IToken | undefined {
   const found = real(token)
-  if (found !== undefined) extend(extent, tokenRange(found))
+  if (found !== undefined) extend(extent, found)
   return found
 }
 
@@ -47,8 +53,11 @@ export function readNode<T extends { readonly range: SourceRange }>(
   list.push(node)
 }
 
+const rangeOf = (part: Part): SourceRange => ('image' in part ? tokenRange(part) : part)
+
 export function extentRange(extent: Extent): SourceRange | null {
-  return extent.start === null || extent.end === null ? null : spanRange(extent.start, extent.end)
+  if (extent.start === null || extent.end === null) return null
+  return spanRange(rangeOf(extent.start), rangeOf(extent.end))
 }
 
 export interface FileDraft {

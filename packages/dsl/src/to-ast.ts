@@ -332,15 +332,19 @@ export class AstBuilder {
 
   path(first: IToken, words: readonly IToken[]): ast.FactPath | null {
     if (real(first) === undefined) return null
-    const segments = [nameOf(first)]
+    // Sized once: paths are the most common node, and a growing array over-allocates.
+    const segments = new Array<ast.Name>(1 + words.length)
+    segments[0] = nameOf(first)
     let text = first.image
+    let count = 1
     for (const word of words) {
       if (real(word) === undefined) continue
-      segments.push(nameOf(word))
-      text += `.${word.image}`
+      segments[count++] = nameOf(word)
+      text = text + '.' + word.image
     }
-    const head = segments[0]!
-    const last = segments[segments.length - 1]!
+    segments.length = count
+    const head = segments[0]
+    const last = segments[count - 1]!
     return { kind: 'path', range: spanRange(head.range, last.range), segments, text }
   }
 
