@@ -20,3 +20,20 @@ export {
 } from './response-model.js'
 export { describeTiming } from './report-builder.js'
 export { FIRST_ROW_ERRORS, RowErrorTally } from './row-errors.js'
+export {
+  fitResponseModel,
+  type FittedResponseModel,
+  type FittedCell,
+  type FittedBaseline,
+  type FitQuality,
+  type ObservedCase,
+  type FitOptions,
+} from './fitted-model.js'
+export {
+  generatePlantedHistory,
+  RESPONSE_WINDOW_DAYS,
+  type PlantedArm,
+  type PlantedContact,
+  type PlantedHistoryOptions,
+  type HistoryCase,
+} from './planted-history.js'
