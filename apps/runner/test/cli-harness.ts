@@ -10,6 +10,8 @@ export interface CliCapture {
   readonly dir: string
   /** Writes `text` to `name` in the scratch folder and returns its path. */
   file(name: string, text: string): string
+  /** Forgets what was printed so far, to look at the next command's output alone. */
+  clear(): void
 }
 
 /**
@@ -45,6 +47,10 @@ export function captureCli(prefix: string): CliCapture {
     },
     get dir() {
       return state.dir
+    },
+    clear() {
+      state.stdout = ''
+      state.stderr = ''
     },
     file(name, text) {
       const path = join(state.dir, name)

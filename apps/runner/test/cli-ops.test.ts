@@ -1,14 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { freshPglite, type TestDatabase } from '@dun/store/testing'
 import { main } from '../src/cli.js'
+import { captureCli } from './cli-harness.js'
 
 const examples = new URL('../../../examples/', import.meta.url).pathname
 let database: TestDatabase
-let stdout: string
-let stderr: string
 
 // The operator commands against one database, through DATABASE_URL like an operator's shell.
 describe('operator commands', () => {
@@ -21,62 +18,45 @@ describe('operator commands', () => {
     vi.unstubAllEnvs()
     await database.close()
   })
-  beforeEach(() => {
-    stdout = ''
-    stderr = ''
-    process.exitCode = undefined
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      stdout += String(chunk)
-      return true
-    })
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      stderr += String(chunk)
-      return true
-    })
-    return () => vi.restoreAllMocks()
-  })
+  const cli = captureCli('ops')
 
   it('dun migrate reports an up-to-date schema', async () => {
     expect(await main(['migrate'])).toBe(0)
-    expect(stdout).toContain('up to date')
+    expect(cli.stdout).toContain('up to date')
   })
 
   it('dun user add prints a generated password once, and refuses a bad role or a duplicate', async () => {
     expect(await main(['user', 'add', 'admin', '--role', 'admin'])).toBe(0)
-    expect(stdout).toMatch(
+    expect(cli.stdout).toMatch(
       /Added admin \(admin\)\.\nPassword \(shown once, store it now\): \S{20,}\n/,
     )
     expect(await main(['user', 'add', 'eve', '--role', 'boss'])).toBe(2)
-    expect(stderr).toContain('--role boss is not a role; use one of analyst, approver, admin')
+    expect(cli.stderr).toContain('--role boss is not a role; use one of analyst, approver, admin')
     expect(await main(['user', 'add', 'admin', '--role', 'analyst'])).toBe(2)
-    expect(stderr).toContain('a user named admin already exists')
+    expect(cli.stderr).toContain('a user named admin already exists')
   })
 
   it('dun publish stores and publishes a version; a broken policy prints its errors and stores nothing', async () => {
     expect(await main(['publish', join(examples, 'saas-cards.dun'), '--comment', 'go'])).toBe(0)
-    expect(stdout).toMatch(/Version 1 \([0-9a-f-]{36}\) of .*saas-cards\.dun: published/)
-    const dir = mkdtempSync(join(tmpdir(), 'dun-publish-'))
-    const broken = join(dir, 'broken.dun')
-    writeFileSync(broken, 'policy "x" { segment a { day 1 emial "t" } }\n')
+    expect(cli.stdout).toMatch(/Version 1 \([0-9a-f-]{36}\) of .*saas-cards\.dun: published/)
+    const broken = cli.file('broken.dun', 'policy "x" { segment a { day 1 emial "t" } }\n')
     expect(await main(['publish', broken])).toBe(1)
-    expect(stderr).toMatch(/broken\.dun:1:\d+: error DUN\d+/)
+    expect(cli.stderr).toMatch(/broken\.dun:1:\d+: error DUN\d+/)
     expect(await main(['publish', join(examples, 'saas-cards.dun'), '--as', 'nobody'])).toBe(2)
-    expect(stderr).toContain('no user named nobody')
+    expect(cli.stderr).toContain('no user named nobody')
   })
 
   it('dun import imports live invoices, or nothing with the rows that are wrong', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dun-import-'))
-    const bad = join(dir, 'bad.jsonl')
-    writeFileSync(
-      bad,
+    const bad = cli.file(
+      'bad.jsonl',
       '{"customer_id":"c1","invoice":{"id":"i1","amount_due":100,"balance":100,"currency":"USD","issued_at":"2026-01-01T00:00:00Z","due_at":"2026-01-02T00:00:00Z"}}\n' +
         '{"customer_id":"c2","invoice":{"id":"i2","amount_due":"lots","balance":100,"currency":"USD","issued_at":"2026-01-01T00:00:00Z","due_at":"2026-01-02T00:00:00Z"}}\n',
     )
     expect(await main(['import', bad])).toBe(1)
-    expect(stderr).toContain('bad.jsonl row 2')
-    expect(stderr).toContain('nothing was imported')
-    expect(await main(['import', join(dir, 'missing.csv')])).toBe(2)
-    expect(stderr).toContain('no such file')
+    expect(cli.stderr).toContain('bad.jsonl row 2')
+    expect(cli.stderr).toContain('nothing was imported')
+    expect(await main(['import', join(cli.dir, 'missing.csv')])).toBe(2)
+    expect(cli.stderr).toContain('no such file')
     const data = join(examples, 'data')
     const code = await main([
       'import',
@@ -85,7 +65,7 @@ describe('operator commands', () => {
       join(data, 'foreign-export.mapping.json'),
     ])
     expect(code).toBe(0)
-    expect(stdout).toMatch(/Imported \d+ invoice\(s\) and \d+ customer\(s\)/)
+    expect(cli.stdout).toMatch(/Imported \d+ invoice\(s\) and \d+ customer\(s\)/)
     const invoices = await database.db.selectFrom('invoices').select('id').execute()
     expect(invoices.length).toBeGreaterThan(0)
     expect(invoices.map((i) => i.id)).not.toContain('i1')
@@ -93,7 +73,7 @@ describe('operator commands', () => {
 
   it('dun cases counts cases by state', async () => {
     expect(await main(['cases'])).toBe(0)
-    expect(stdout).toBe('No dunning cases yet.\n')
+    expect(cli.stdout).toBe('No dunning cases yet.\n')
     const version = await database.db
       .selectFrom('policy_versions')
       .select('id')
@@ -112,8 +92,8 @@ describe('operator commands', () => {
         state: 'active',
       })
       .execute()
-    stdout = ''
+    cli.clear()
     expect(await main(['cases', '--json'])).toBe(0)
-    expect(JSON.parse(stdout)).toEqual({ active: 1 })
+    expect(JSON.parse(cli.stdout)).toEqual({ active: 1 })
   })
 })

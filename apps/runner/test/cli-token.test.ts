@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { freshPglite, type TestDatabase } from '@dun/store/testing'
 import { buildApp } from '../src/api/server.js'
 import { main } from '../src/cli.js'
+import { captureCli } from './cli-harness.js'
 
 let database: TestDatabase
-let stdout: string
-let stderr: string
 
 // `dun token add` against a database, through DATABASE_URL like an operator's shell; the
 // token it prints then opens exactly its scopes of the API.
@@ -19,29 +18,16 @@ describe('dun token add', () => {
     vi.unstubAllEnvs()
     await database.close()
   })
-  beforeEach(() => {
-    stdout = ''
-    stderr = ''
-    process.exitCode = undefined
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      stdout += String(chunk)
-      return true
-    })
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      stderr += String(chunk)
-      return true
-    })
-    return () => vi.restoreAllMocks()
-  })
+  const cli = captureCli('token')
 
   it('prints a token once that opens its scopes of the API and no others', async () => {
     expect(await main(['user', 'add', 'cora', '--role', 'analyst'])).toBe(0)
-    stdout = ''
+    cli.clear()
     expect(
       await main(['token', 'add', 'collector', '--user', 'cora', '--scope', 'read,operate']),
     ).toBe(0)
-    const secret = stdout.match(/Token \(shown once, store it now\): (dun_\S+)\n/)?.[1]
-    expect(stdout).toContain('Issued token "collector" for cora (read, operate).')
+    const secret = cli.stdout.match(/Token \(shown once, store it now\): (dun_\S+)\n/)?.[1]
+    expect(cli.stdout).toContain('Issued token "collector" for cora (read, operate).')
     expect(secret).toBeDefined()
 
     const app = await buildApp({ db: database.db, workspace: 'default' })
@@ -66,11 +52,11 @@ describe('dun token add', () => {
 
   it('names an unknown scope, an unknown user, and refuses admin tokens for non-admins', async () => {
     expect(await main(['token', 'add', 'x', '--user', 'cora', '--scope', 'read,wrte'])).toBe(2)
-    expect(stderr).toContain('--scope wrte is not a scope; use one or more of ingest, read')
+    expect(cli.stderr).toContain('--scope wrte is not a scope; use one or more of ingest, read')
     expect(await main(['token', 'add', 'x', '--user', 'nobody', '--scope', 'read'])).toBe(2)
-    expect(stderr).toContain('no user named nobody; add one with `dun user add nobody')
+    expect(cli.stderr).toContain('no user named nobody; add one with `dun user add nobody')
     expect(await main(['token', 'add', 'x', '--user', 'cora', '--scope', 'admin'])).toBe(2)
-    expect(stderr).toContain('only admins can issue tokens with the admin scope')
+    expect(cli.stderr).toContain('only admins can issue tokens with the admin scope')
     expect(await database.db.selectFrom('api_tokens').select('name').execute()).toEqual([
       { name: 'collector' },
     ])

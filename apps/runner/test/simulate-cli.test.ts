@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { main } from '../src/cli.js'
+import { captureCli } from './cli-harness.js'
 
 const examples = join(import.meta.dirname, '../../../examples')
 const policy = join(examples, 'saas-cards.dun')
@@ -14,40 +14,18 @@ const samples = ['--invoices', invoices, '--customers', customers, '--events', e
 // two months of the samples: enough to exercise every path, quick on the reference engine
 const twoMonths = ['--from', '2023-01-01', '--to', '2023-03-01']
 
-let dir: string
-let stdout: string
-let stderr: string
+const cli = captureCli('simulate')
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dun-simulate-'))
-  stdout = ''
-  stderr = ''
-  process.exitCode = undefined
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk)
-    return true
-  })
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk)
-    return true
-  })
-})
-
-afterEach(() => {
-  vi.restoreAllMocks()
-  process.exitCode = undefined
-})
-
-const out = (name: string) => join(dir, name)
+const out = (name: string) => join(cli.dir, name)
 const read = (name: string) => readFileSync(out(name), 'utf8')
 
 describe('dun simulate on the committed samples', () => {
   it('prints a summary an analyst can read and writes the JSON report', async () => {
     expect(await main(['simulate', policy, ...samples, '--json', out('r.json')])).toBe(0)
-    expect(stdout).toContain('Simulation of policy "saas-cards"')
-    expect(stdout).toMatch(/Actions by type\n {2}account\s+\d/)
-    expect(stdout).toContain('rejected: currency GBP not in policy')
-    expect(stdout).toContain('No recovery estimate')
+    expect(cli.stdout).toContain('Simulation of policy "saas-cards"')
+    expect(cli.stdout).toMatch(/Actions by type\n {2}account\s+\d/)
+    expect(cli.stdout).toContain('rejected: currency GBP not in policy')
+    expect(cli.stdout).toContain('No recovery estimate')
     const report = JSON.parse(read('r.json'))
     expect(report.format).toBe('dun.simulation/1')
     expect(report.input).toMatchObject({ invoicesRead: 3000, sortedByIssueDate: true })
@@ -98,7 +76,7 @@ describe('dun simulate on the committed samples', () => {
   it('compares two policies side by side', async () => {
     const args = ['simulate', policy, ...samples, ...twoMonths, '--compare', other]
     expect(await main([...args, '--json', out('c.json'), '--html', out('c.html')])).toBe(0)
-    expect(stdout).toMatch(/saas-cards\s+marketplace-multicurrency\s+change/)
+    expect(cli.stdout).toMatch(/saas-cards\s+marketplace-multicurrency\s+change/)
     const comparison = JSON.parse(read('c.json'))
     expect(comparison.format).toBe('dun.comparison/1')
     expect(comparison.base.policy.name).toBe('saas-cards')
@@ -124,8 +102,8 @@ describe('dun simulate on the committed samples', () => {
     const { recovery } = JSON.parse(read('r.json'))
     expect(recovery.model).toBe('declared')
     expect(recovery.byCurrency.USD.estimatedRecovered).toBeGreaterThan(0)
-    expect(stdout).toContain('Response model assumptions')
-    expect(stdout).toContain('25% of dunned invoices are paid')
+    expect(cli.stdout).toContain('Response model assumptions')
+    expect(cli.stdout).toContain('25% of dunned invoices are paid')
   })
 })
 
@@ -139,9 +117,9 @@ describe('dun simulate: input problems', () => {
     const file = out('bad.csv')
     writeFileSync(file, rows.join('\n') + '\n')
     expect(await main(['simulate', policy, '--invoices', file, '--json', out('r.json')])).toBe(0)
-    expect(stdout).toMatch(/2 rows could not be used/)
-    expect(stdout).toMatch(/bad\.csv row 6, column 'amount_due': /)
-    expect(stdout).toMatch(/bad\.csv row 10, column 'currency': /)
+    expect(cli.stdout).toMatch(/2 rows could not be used/)
+    expect(cli.stdout).toMatch(/bad\.csv row 6, column 'amount_due': /)
+    expect(cli.stdout).toMatch(/bad\.csv row 10, column 'currency': /)
     expect(JSON.parse(read('r.json')).input.rowErrors.total).toBe(2)
   })
 
@@ -152,7 +130,7 @@ describe('dun simulate: input problems', () => {
     expect(await main(['simulate', policy, '--invoices', file, '--timeline', out('t.jsonl')])).toBe(
       0,
     )
-    expect(stdout).toContain('not sorted by issue date')
+    expect(cli.stdout).toContain('not sorted by issue date')
   })
 
   it('prints the diagnostics of a policy with errors and exits 1', async () => {
@@ -162,28 +140,30 @@ describe('dun simulate: input problems', () => {
       'policy "p" {\n  currencies USD\n  segment everyone {\n    day 1 emial "x"\n  }\n}\n',
     )
     expect(await main(['simulate', broken, '--invoices', invoices])).toBe(1)
-    expect(stderr).toMatch(/broken\.dun:4:\d+: error DUN\d+/)
-    expect(stdout).toBe('')
+    expect(cli.stderr).toMatch(/broken\.dun:4:\d+: error DUN\d+/)
+    expect(cli.stdout).toBe('')
   })
 
   it('a missing file, an unknown flag or a bad value: one line, exit 2', async () => {
     expect(await main(['simulate', policy, '--invoices', out('nope.csv')])).toBe(2)
-    expect(stderr).toBe(
+    expect(cli.stderr).toBe(
       `dun: simulate: cannot read ${out('nope.csv')}: no such file; check the path\n`,
     )
-    stderr = ''
+    cli.clear()
     expect(await main(['simulate', policy, '--invoices', invoices, '--speed', 'max'])).toBe(2)
-    expect(stderr.trim().split('\n')[0]).toMatch(/unknown option '--speed'/)
-    stderr = ''
+    expect(cli.stderr.trim().split('\n')[0]).toMatch(/unknown option '--speed'/)
+    cli.clear()
     expect(await main(['simulate', policy, '--invoices', invoices, '--from', '31/01/2023'])).toBe(2)
-    expect(stderr).toMatch(/^dun: simulate: --from '31\/01\/2023' is not a date; write YYYY-MM-DD/)
-    stderr = ''
+    expect(cli.stderr).toMatch(
+      /^dun: simulate: --from '31\/01\/2023' is not a date; write YYYY-MM-DD/,
+    )
+    cli.clear()
     expect(await main(['simulate', policy, '--invoices', invoices, '--engine', 'turbo'])).toBe(2)
-    expect(stderr).toMatch(/turbo/)
-    stderr = ''
+    expect(cli.stderr).toMatch(/turbo/)
+    cli.clear()
     expect(
       await main(['simulate', policy, '--invoices', invoices, '--response-model', 'fitted']),
     ).toBe(2)
-    expect(stderr).toMatch(/--response-model takes "none" or "declared FILE"/)
+    expect(cli.stderr).toMatch(/--response-model takes "none" or "declared FILE"/)
   })
 })
