@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', '**/.turbo/**', '.dun/**', 'apps/editor/next-env.d.ts', 'apps/editor/e2e/results/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', '**/.turbo/**', '.dun/**', 'apps/editor/next-env.d.ts', 'apps/editor/e2e/results/**', 'apps/editor/.next-e2e*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -24,6 +24,8 @@ if (!port || !password) {
   process.exit(2)
 }
 const log = (text) => console.log(`[e2e stack] ${text}`)
+// Its own build folder (see next.config.ts); `next start` inherits it through the environment.
+process.env.DUN_EDITOR_DIST_DIR ??= '.next-e2e'
 
 execFileSync('npx', ['tsc', '-b'], { cwd: root, stdio: 'inherit' })
 ensureEditorBuild(log)

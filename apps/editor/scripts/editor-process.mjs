@@ -28,10 +28,10 @@ function newestChange(path) {
 
 /** Runs `next build` unless `.next` is newer than every input; says which it did. */
 export function ensureEditorBuild(log) {
-  const buildId = join(editorDir, '.next', 'BUILD_ID')
+  const buildId = join(editorDir, process.env.DUN_EDITOR_DIST_DIR ?? '.next', 'BUILD_ID')
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
   if (built > Math.max(...inputs.map(newestChange))) {
-    log('The editor build in apps/editor/.next is up to date.')
+    log(`The editor build in ${buildId.replace(/BUILD_ID$/, '')} is up to date.`)
     return
   }
   log(

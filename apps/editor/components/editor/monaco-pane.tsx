@@ -109,7 +109,10 @@ export default function MonacoPane(props: MonacoPaneProps) {
       tests.clear()
       monaco.editor.setModelMarkers(model, TEST_OWNER, [])
       clearTimeout(timer)
-      timer = setTimeout(analyse, CHECK_DELAY_MS)
+      timer = setTimeout(() => {
+        timer = undefined
+        analyse()
+      }, CHECK_DELAY_MS)
     })
     const applyEdits = (source: string, edits: readonly TextEdit[]) => {
       if (edits.length === 0) return
@@ -128,6 +131,12 @@ export default function MonacoPane(props: MonacoPaneProps) {
       },
       applyEdits: (edits) => applyEdits('timeline', edits),
       runTests() {
+        // Check pending edits first: a later check would clear these results as stale.
+        if (timer !== undefined) {
+          clearTimeout(timer)
+          timer = undefined
+          analyse()
+        }
         const report = runTests(model.getValue())
         tests.set(testDecorations(report))
         monaco.editor.setModelMarkers(

@@ -50,7 +50,8 @@ export function registerDun(monaco: MonacoApi): void {
 
   const kinds = completionKinds(monaco)
   languages.registerCompletionItemProvider(DUN_LANGUAGE, {
-    triggerCharacters: ['.', ' ', '"'],
+    // Words complete as they are typed (quickSuggestions); a dot opens the fact names.
+    triggerCharacters: ['.'],
     provideCompletionItems(model, position) {
       const items = complete(model.getValue(), model.getOffsetAt(position))
       return {

@@ -31,21 +31,22 @@ function summary(version: PolicyVersionRow): VersionSummary {
 /** Every policy of the workspace with its live version and its newest unpublished one. */
 export async function policySummaries(ctx: ServiceContext): Promise<PolicySummary[]> {
   const policies = await listPolicies(ctx.db, ctx.workspace)
-  return Promise.all(
-    policies.map(async (policy) => {
-      const versions = await listVersions(ctx.db, ctx.workspace, policy.id)
-      const live = versions.find((v) => v.id === policy.live_version_id) ?? null
-      const newest = versions[0]
-      const latestDraft =
-        newest && newest.id !== live?.id && newest.state !== 'archived' ? newest : null
-      return {
-        id: policy.id,
-        name: policy.name,
-        live: live && summary(live),
-        latestDraft: latestDraft && summary(latestDraft),
-      }
-    }),
-  )
+  const summaries: PolicySummary[] = []
+  // One after the other: the embedded database serves one query at a time anyway.
+  for (const policy of policies) {
+    const versions = await listVersions(ctx.db, ctx.workspace, policy.id)
+    const live = versions.find((v) => v.id === policy.live_version_id) ?? null
+    const newest = versions[0]
+    const latestDraft =
+      newest && newest.id !== live?.id && newest.state !== 'archived' ? newest : null
+    summaries.push({
+      id: policy.id,
+      name: policy.name,
+      live: live && summary(live),
+      latestDraft: latestDraft && summary(latestDraft),
+    })
+  }
+  return summaries
 }
 
 export interface PolicyDocument {

@@ -23,7 +23,11 @@ export function serviceContext(): Promise<ServiceContext> {
 async function open(): Promise<ServiceContext> {
   const dir = process.env.DUN_DATA_DIR ?? join(process.cwd(), '.dun')
   const handle = await openDatabase({ dir })
-  const db = connect({ url: handle.url, max: Number(process.env.DUN_EDITOR_DB_POOL ?? 4) })
+  // The embedded PGlite is one Postgres session shared by every connection: interleaved
+  // extended-protocol messages from two connections collide ("bind message supplies 1
+  // parameters, but prepared statement requires 4"), so the editor keeps one connection.
+  const max = handle.mode === 'external' ? Number(process.env.DUN_EDITOR_DB_POOL ?? 4) : 1
+  const db = connect({ url: handle.url, max })
   const pending = await pendingMigrations(db)
   if (pending.length > 0) {
     await db.destroy()
