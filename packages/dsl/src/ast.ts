@@ -5,8 +5,8 @@ import type { SourceRange } from './source-range.js'
  * The abstract syntax tree of a `.dun` file. One discriminated union on `kind`; every node
  * carries the source range it came from. Passes dispatch over `kind` with exhaustive switches
  * (or a `Record<Kind, Handler>`), so a new node kind breaks the build until every pass handles it.
- * Produced by `to-ast.ts` from Chevrotain's CST; parts a syntax error cut short are absent,
- * never invented.
+ * Built by the parser as it reads (builders in `to-ast.ts`); parts a syntax error cut short
+ * are absent, never invented.
  */
 
 interface NodeBase {
