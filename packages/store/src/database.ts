@@ -8,6 +8,11 @@ import type {
   DatasetInvoicesTable,
   DatasetsTable,
 } from './tables/datasets.table.js'
+import type {
+  ExperimentArmsTable,
+  ExperimentAssignmentsTable,
+  ExperimentsTable,
+} from './tables/experiments.table.js'
 import type { InvoicesTable } from './tables/invoices.table.js'
 import type { OutboxMessagesTable } from './tables/outbox-messages.table.js'
 import type { PaymentEventsTable } from './tables/payment-events.table.js'
@@ -39,6 +44,9 @@ export interface Database {
   sessions: SessionsTable
   audit_log: AuditLogTable
   workspace_settings: WorkspaceSettingsTable
+  experiments: ExperimentsTable
+  experiment_arms: ExperimentArmsTable
+  experiment_assignments: ExperimentAssignmentsTable
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

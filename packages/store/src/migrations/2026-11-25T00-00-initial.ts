@@ -349,10 +349,95 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('details', 'jsonb', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_log_pk', ['workspace_id', 'id'])
     .execute()
+
+  await createOutcomeTables(db)
+}
+
+/**
+ * Outcomes: each payment linked to its case and credited to the actions before it, plus
+ * rollups the attribution job keeps up to date incrementally, so queries never rescan the
+ * ledger. Credits are fractions of a payment, hence double precision.
+ */
+async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
+  const ws = (t: string) =>
+    db.schema.createTable(t).addColumn('workspace_id', 'text', (c) => c.notNull())
+  await ws('payment_outcomes')
+    .addColumn('event_key', 'text', (c) => c.notNull())
+    .addColumn('case_id', 'uuid', (c) => c.notNull())
+    .addColumn('policy_version_id', 'uuid', (c) => c.notNull())
+    .addColumn('segment', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('amount', 'bigint', (c) => c.notNull())
+    .addColumn('paid_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('days_to_collect', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('payment_outcomes_pk', ['workspace_id', 'event_key'])
+    .execute()
+  await ws('payment_attributions')
+    .addColumn('event_key', 'text', (c) => c.notNull())
+    .addColumn('model', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('action_id', 'uuid')
+    .addColumn('step_id', 'text')
+    .addColumn('channel', 'text')
+    .addColumn('template', 'text')
+    .addColumn('credit', 'double precision', (c) => c.notNull())
+    .addPrimaryKeyConstraint('payment_attributions_pk', [
+      'workspace_id',
+      'event_key',
+      'model',
+      'position',
+    ])
+    .execute()
+  await ws('outcome_rollups')
+    .addColumn('model', 'text', (c) => c.notNull())
+    .addColumn('dimension', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('payments', 'double precision', (c) => c.notNull())
+    .addColumn('amount', 'double precision', (c) => c.notNull())
+    .addPrimaryKeyConstraint('outcome_rollups_pk', [
+      'workspace_id',
+      'model',
+      'dimension',
+      'key',
+      'currency',
+    ])
+    .execute()
+  await ws('outcome_collect_days')
+    .addColumn('policy_version_id', 'uuid', (c) => c.notNull())
+    .addColumn('segment', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('payments', 'bigint', (c) => c.notNull())
+    .addColumn('amount', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('outcome_collect_days_pk', [
+      'workspace_id',
+      'policy_version_id',
+      'segment',
+      'currency',
+      'day',
+    ])
+    .execute()
+  await ws('outcome_watermarks')
+    .addColumn('job', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('outcome_watermarks_pk', ['workspace_id', 'job'])
+    .execute()
+  // The job scans events received since its watermark.
+  await db.schema
+    .createIndex('payment_events_received_idx')
+    .on('payment_events')
+    .columns(['workspace_id', 'received_at'])
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'outcome_watermarks',
+    'outcome_collect_days',
+    'outcome_rollups',
+    'payment_attributions',
+    'payment_outcomes',
     'audit_log',
     'workspace_settings',
     'api_tokens',

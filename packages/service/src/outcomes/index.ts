@@ -1,0 +1,3 @@
+export * from './attribution.js'
+export * from './refresh-outcomes.js'
+export * from './report.js'

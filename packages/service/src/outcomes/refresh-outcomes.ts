@@ -1,0 +1,90 @@
+import {
+  addToCollectDays,
+  addToRollups,
+  findSentActions,
+  findUnattributedPayments,
+  insertAttributionShares,
+  lockWatermark,
+  recordAttributions,
+  saveWatermark,
+  type Db,
+  type SentAction,
+} from '@dun/store'
+import type { ServiceContext } from '../context.js'
+import { attribute, DEFAULT_WINDOW_DAYS } from './attribution.js'
+import { collectDayDeltas, daysToCollect, rollupDeltas, sharesOf } from './shares.js'
+
+const JOB = 'attribution'
+const BATCH = 2_000
+/**
+ * `received_at` is the inserting transaction's start: one that commits late can land
+ * behind the watermark. Rescanning this much behind it (already attributed payments are
+ * skipped) catches those.
+ */
+const RESCAN_MS = 10 * 60_000
+
+export interface RefreshOptions {
+  readonly windowDays?: number
+}
+
+/**
+ * The incremental attribution job: links the payments received since its watermark to
+ * their cases and actions, and adds them to the rollups, one batch per transaction.
+ * Cheap to run often; queries read only what it maintains. Returns how many it attributed.
+ */
+export async function refreshOutcomes(
+  ctx: ServiceContext,
+  options: RefreshOptions = {},
+): Promise<number> {
+  const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS
+  let total = 0
+  for (;;) {
+    const { attributed, full } = await ctx.db
+      .transaction()
+      .execute((tx) => attributeBatch(tx, ctx.workspace, windowDays))
+    total += attributed
+    if (!full) return total
+  }
+}
+
+async function attributeBatch(
+  tx: Db,
+  workspace: string,
+  windowDays: number,
+): Promise<{ attributed: number; full: boolean }> {
+  const watermark = await lockWatermark(tx, workspace, JOB)
+  const since = new Date(watermark.getTime() - RESCAN_MS)
+  const payments = await findUnattributedPayments(tx, workspace, since, BATCH)
+  if (payments.length === 0) return { attributed: 0, full: false }
+  const inserted = await recordAttributions(tx, workspace, payments, daysToCollect)
+  const fresh = payments.filter((p) => inserted.has(p.eventKey))
+  const actions = groupByCase(
+    await findSentActions(
+      tx,
+      workspace,
+      fresh.map((p) => p.caseId),
+    ),
+  )
+  const shares = fresh.flatMap((p) =>
+    sharesOf(p.eventKey, attribute(p.paidAt, actions.get(p.caseId) ?? [], windowDays)),
+  )
+  await insertAttributionShares(tx, workspace, shares)
+  await addToRollups(tx, workspace, rollupDeltas(fresh, shares))
+  await addToCollectDays(tx, workspace, collectDayDeltas(fresh))
+  const latest = payments.reduce(
+    (max, p) => Math.max(max, p.receivedAt.getTime()),
+    watermark.getTime(),
+  )
+  await saveWatermark(tx, workspace, JOB, new Date(latest))
+  return { attributed: fresh.length, full: payments.length === BATCH }
+}
+
+function groupByCase(actions: readonly SentAction[]): Map<string, SentAction[]> {
+  const byCase = new Map<string, SentAction[]>()
+  for (const action of actions) {
+    const list = byCase.get(action.caseId) ?? []
+    list.push(action)
+    byCase.set(action.caseId, list)
+  }
+  return byCase
+}

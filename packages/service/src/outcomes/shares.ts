@@ -1,0 +1,150 @@
+import type { Action } from '@dun/engine'
+import type {
+  AttributionShare,
+  CollectDayDelta,
+  OutcomeDimension,
+  RollupDelta,
+  UnattributedPayment,
+} from '@dun/store'
+import type { Attribution } from './attribution.js'
+
+/** The rollup key of a payment credited to no action. */
+export const UNATTRIBUTED = 'unattributed'
+/** The template key of an action that has none (a retry, a call). */
+export const NO_TEMPLATE = '(none)'
+const DAY_MS = 86_400_000
+
+/**
+ * Where an action reached the customer: a message on each of its channels (sharing the
+ * action's credit equally); any other action counts under its type (`retry_payment`, `call`).
+ */
+function channelsOf(action: Action): readonly string[] {
+  return action.type === 'notify' ? action.channels : [action.type]
+}
+
+function templateOf(action: Action): string {
+  return action.type === 'notify' ? action.template : NO_TEMPLATE
+}
+
+/** One row per (action, channel) of each model's credits, numbered within the model. */
+export function sharesOf(
+  eventKey: string,
+  attributions: readonly Attribution[],
+): AttributionShare[] {
+  return attributions.flatMap(({ model, credits }) => {
+    let position = 0
+    return credits.flatMap(({ touch, credit }): AttributionShare[] => {
+      if (!touch) {
+        return [
+          {
+            eventKey,
+            model,
+            position: position++,
+            actionId: null,
+            stepId: null,
+            channel: null,
+            template: null,
+            credit,
+          },
+        ]
+      }
+      const channels = channelsOf(touch.action)
+      return channels.map((channel) => ({
+        eventKey,
+        model,
+        position: position++,
+        actionId: touch.id,
+        stepId: touch.stepId,
+        channel,
+        template: templateOf(touch.action),
+        credit: credit / channels.length,
+      }))
+    })
+  })
+}
+
+/** Whole days from the case opening to the payment. */
+export function daysToCollect(payment: UnattributedPayment): number {
+  return Math.max(0, Math.floor((payment.paidAt.getTime() - payment.openedAt.getTime()) / DAY_MS))
+}
+
+function shareKey(share: AttributionShare, dimension: 'step' | 'channel' | 'template'): string {
+  if (share.actionId === null) return UNATTRIBUTED
+  const value =
+    dimension === 'step' ? share.stepId : dimension === 'channel' ? share.channel : share.template
+  return value ?? NO_TEMPLATE
+}
+
+/** Sums deltas with the same key: one upsert per rollup row (Postgres refuses two in one statement). */
+class DeltaSum {
+  readonly #rows = new Map<string, RollupDelta>()
+  add(delta: RollupDelta): void {
+    const id = `${delta.model}\u0000${delta.dimension}\u0000${delta.key}\u0000${delta.currency}`
+    const prior = this.#rows.get(id)
+    this.#rows.set(
+      id,
+      prior
+        ? {
+            ...prior,
+            payments: prior.payments + delta.payments,
+            amount: prior.amount + delta.amount,
+          }
+        : delta,
+    )
+  }
+  rows(): RollupDelta[] {
+    return [...this.#rows.values()]
+  }
+}
+
+/**
+ * What newly attributed payments add to the rollups: each payment counts once per model
+ * under its version and segment, and by its credit under step, channel and template.
+ */
+export function rollupDeltas(
+  payments: readonly UnattributedPayment[],
+  shares: readonly AttributionShare[],
+): RollupDelta[] {
+  const byKey = new Map(payments.map((p) => [p.eventKey, p]))
+  const sum = new DeltaSum()
+  for (const p of payments) {
+    for (const model of ['last_touch', 'position'] as const) {
+      const whole = { model, currency: p.currency, payments: 1, amount: p.amount }
+      sum.add({ ...whole, dimension: 'version', key: p.policyVersionId })
+      sum.add({ ...whole, dimension: 'segment', key: p.segment })
+    }
+  }
+  for (const share of shares) {
+    const payment = byKey.get(share.eventKey)
+    if (!payment) continue
+    for (const dimension of ['step', 'channel', 'template'] as const satisfies OutcomeDimension[]) {
+      sum.add({
+        model: share.model,
+        dimension,
+        key: shareKey(share, dimension),
+        currency: payment.currency,
+        payments: share.credit,
+        amount: share.credit * payment.amount,
+      })
+    }
+  }
+  return sum.rows()
+}
+
+export function collectDayDeltas(payments: readonly UnattributedPayment[]): CollectDayDelta[] {
+  const rows = new Map<string, CollectDayDelta>()
+  for (const p of payments) {
+    const day = daysToCollect(p)
+    const id = `${p.policyVersionId}\u0000${p.segment}\u0000${p.currency}\u0000${day}`
+    const prior = rows.get(id)
+    rows.set(id, {
+      policyVersionId: p.policyVersionId,
+      segment: p.segment,
+      currency: p.currency,
+      day,
+      payments: (prior?.payments ?? 0) + 1,
+      amount: (prior?.amount ?? 0) + p.amount,
+    })
+  }
+  return [...rows.values()]
+}

@@ -1,0 +1,68 @@
+import type { ColumnType, Selectable } from 'kysely'
+
+/** The two attribution models, reported side by side. */
+export type AttributionModel = 'last_touch' | 'position'
+
+/** What outcome rollups are keyed by. */
+export type OutcomeDimension = 'version' | 'segment' | 'step' | 'channel' | 'template'
+
+/** A payment linked to its case and pinned policy version (one row per payment event). */
+export interface PaymentOutcomesTable {
+  workspace_id: string
+  event_key: string
+  case_id: string
+  policy_version_id: string
+  /** '' when the case has no segment: the column is part of rollup keys. */
+  segment: string
+  currency: string
+  amount: ColumnType<number, number, never>
+  paid_at: ColumnType<Date, Date | string, never>
+  /** Whole days from the case opening to the payment. */
+  days_to_collect: number
+}
+
+/** One share of a payment's credit; `action_id` null means unattributed. */
+export interface PaymentAttributionsTable {
+  workspace_id: string
+  event_key: string
+  model: AttributionModel
+  position: number
+  action_id: string | null
+  step_id: string | null
+  channel: string | null
+  template: string | null
+  credit: number
+}
+
+/** Credited payments and amount per model, dimension, key and currency. */
+export interface OutcomeRollupsTable {
+  workspace_id: string
+  model: AttributionModel
+  dimension: OutcomeDimension
+  key: string
+  currency: string
+  payments: number
+  amount: number
+}
+
+/** Payments per whole day to collect: the distribution behind median and p90. */
+export interface OutcomeCollectDaysTable {
+  workspace_id: string
+  policy_version_id: string
+  segment: string
+  currency: string
+  day: number
+  payments: ColumnType<number, number, number>
+  amount: ColumnType<number, number, number>
+}
+
+/** How far a job has read `payment_events` (by `received_at`). */
+export interface OutcomeWatermarksTable {
+  workspace_id: string
+  job: string
+  received_at: ColumnType<Date, Date | string, Date | string>
+}
+
+export type PaymentOutcomeRow = Selectable<PaymentOutcomesTable>
+export type OutcomeRollupRow = Selectable<OutcomeRollupsTable>
+export type OutcomeCollectDayRow = Selectable<OutcomeCollectDaysTable>
