@@ -118,6 +118,7 @@ async function runPass(
     }
     const closed = grouper.add(issued, customer, events)
     if (closed.length > 0) await replayAll(closed)
+    solo.joined(issued, grouper.holdsOne(issued.customerId))
   }
   await replayAll(grouper.finish())
   const input = {
