@@ -14,6 +14,13 @@ import type {
   ExperimentsTable,
 } from './tables/experiments.table.js'
 import type { InvoicesTable } from './tables/invoices.table.js'
+import type {
+  OutcomeCollectDaysTable,
+  OutcomeRollupsTable,
+  OutcomeWatermarksTable,
+  PaymentAttributionsTable,
+  PaymentOutcomesTable,
+} from './tables/outcomes.table.js'
 import type { OutboxMessagesTable } from './tables/outbox-messages.table.js'
 import type { PaymentEventsTable } from './tables/payment-events.table.js'
 import type { PaymentMethodsTable } from './tables/payment-methods.table.js'
@@ -47,6 +54,11 @@ export interface Database {
   experiments: ExperimentsTable
   experiment_arms: ExperimentArmsTable
   experiment_assignments: ExperimentAssignmentsTable
+  payment_outcomes: PaymentOutcomesTable
+  payment_attributions: PaymentAttributionsTable
+  outcome_rollups: OutcomeRollupsTable
+  outcome_collect_days: OutcomeCollectDaysTable
+  outcome_watermarks: OutcomeWatermarksTable
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import * as initial from './migrations/2026-11-25T00-00-initial.js'
+import * as experiments from './migrations/2026-11-25T01-00-experiments.js'
 import type { Database } from './database.js'
 
 /** Every migration, in order. Names are timestamps so their order never depends on a file system. */
 const migrations: Record<string, Migration> = {
   '2026-11-25T00-00-initial': initial,
+  '2026-11-25T01-00-experiments': experiments,
 }
 
 function migrator(db: Kysely<Database>): Migrator {

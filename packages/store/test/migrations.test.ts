@@ -17,14 +17,24 @@ describeOnDatabases('migrations', (db) => {
         'dunning_actions',
         'customer_schedule',
         'audit_log',
+        'experiments',
+        'experiment_arms',
+        'experiment_assignments',
       ]),
     )
   })
 
   it('can be rolled back and re-applied', async () => {
+    expect((await migrateDown(db())).applied).toEqual(['2026-11-25T01-00-experiments'])
     expect((await migrateDown(db())).applied).toEqual(['2026-11-25T00-00-initial'])
-    expect(await pendingMigrations(db())).toEqual(['2026-11-25T00-00-initial'])
-    expect((await migrateToLatest(db())).applied).toEqual(['2026-11-25T00-00-initial'])
+    expect(await pendingMigrations(db())).toEqual([
+      '2026-11-25T00-00-initial',
+      '2026-11-25T01-00-experiments',
+    ])
+    expect((await migrateToLatest(db())).applied).toEqual([
+      '2026-11-25T00-00-initial',
+      '2026-11-25T01-00-experiments',
+    ])
   })
 
   it('refuses to change a published policy version', async () => {

@@ -1,0 +1,210 @@
+import type { Db } from '../database.js'
+import type {
+  ExperimentArmRow,
+  ExperimentRow,
+  ExperimentState,
+} from '../tables/experiments.table.js'
+
+export interface NewExperiment {
+  readonly policyId: string
+  readonly name: string
+  readonly minimumSamplePerArm: number
+  readonly startedBy: string
+  readonly startedAt: Date
+  /** In order: the first is the control. */
+  readonly arms: readonly { name: string; versionId: string; weight: number }[]
+}
+
+export interface ExperimentWithArms {
+  readonly experiment: ExperimentRow
+  readonly arms: readonly ExperimentArmRow[]
+}
+
+export async function insertExperiment(
+  db: Db,
+  workspace: string,
+  input: NewExperiment,
+): Promise<ExperimentWithArms> {
+  const experiment = await db
+    .insertInto('experiments')
+    .values({
+      workspace_id: workspace,
+      policy_id: input.policyId,
+      name: input.name,
+      state: 'running',
+      minimum_sample_per_arm: input.minimumSamplePerArm,
+      started_by: input.startedBy,
+      started_at: input.startedAt,
+      stopped_by: null,
+      promoted_arm: null,
+      promoted_version_id: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  const arms = await db
+    .insertInto('experiment_arms')
+    .values(
+      input.arms.map((arm, position) => ({
+        workspace_id: workspace,
+        experiment_id: experiment.id,
+        name: arm.name,
+        position,
+        version_id: arm.versionId,
+        weight: arm.weight,
+      })),
+    )
+    .returningAll()
+    .execute()
+  return { experiment, arms: arms.sort((a, b) => a.position - b.position) }
+}
+
+export async function findExperiment(
+  db: Db,
+  workspace: string,
+  id: string,
+): Promise<ExperimentWithArms | undefined> {
+  const experiment = await db
+    .selectFrom('experiments')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return experiment && { experiment, arms: await armsOf(db, workspace, experiment.id) }
+}
+
+/** The policy's running experiment, if any: while it runs it decides the version of new cases. */
+export async function findRunningExperiment(
+  db: Db,
+  workspace: string,
+  policyId: string,
+): Promise<ExperimentWithArms | undefined> {
+  const experiment = await db
+    .selectFrom('experiments')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .where('policy_id', '=', policyId)
+    .where('state', '=', 'running')
+    .executeTakeFirst()
+  return experiment && { experiment, arms: await armsOf(db, workspace, experiment.id) }
+}
+
+export async function listExperiments(db: Db, workspace: string): Promise<ExperimentRow[]> {
+  return db
+    .selectFrom('experiments')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .orderBy('started_at', 'desc')
+    .execute()
+}
+
+async function armsOf(
+  db: Db,
+  workspace: string,
+  experimentId: string,
+): Promise<ExperimentArmRow[]> {
+  return db
+    .selectFrom('experiment_arms')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .where('experiment_id', '=', experimentId)
+    .orderBy('position')
+    .execute()
+}
+
+export interface ExperimentEnd {
+  readonly state: Exclude<ExperimentState, 'running'>
+  readonly by: string
+  readonly at: Date
+  readonly promotedArm?: string
+  readonly promotedVersionId?: string
+}
+
+/** Ends a running experiment; false if it was not running (someone ended it first). */
+export async function endExperiment(
+  db: Db,
+  workspace: string,
+  id: string,
+  end: ExperimentEnd,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('experiments')
+    .set({
+      state: end.state,
+      stopped_by: end.by,
+      stopped_at: end.at,
+      promoted_arm: end.promotedArm ?? null,
+      promoted_version_id: end.promotedVersionId ?? null,
+    })
+    .where('workspace_id', '=', workspace)
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+export interface NewAssignment {
+  readonly caseId: string
+  readonly experimentId: string
+  readonly arm: string
+  readonly customerId: string
+}
+
+export async function recordAssignments(
+  db: Db,
+  workspace: string,
+  assignments: readonly NewAssignment[],
+): Promise<void> {
+  if (assignments.length === 0) return
+  await db
+    .insertInto('experiment_assignments')
+    .values(
+      assignments.map((a) => ({
+        workspace_id: workspace,
+        case_id: a.caseId,
+        experiment_id: a.experimentId,
+        arm: a.arm,
+        customer_id: a.customerId,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['workspace_id', 'case_id']).doNothing())
+    .execute()
+}
+
+/** One assigned case: its arm, when it opened and when its invoice was first paid after that. */
+export interface AssignedCaseOutcome {
+  readonly arm: string
+  readonly openedAt: Date
+  readonly paidAt: Date | null
+}
+
+export async function assignedCaseOutcomes(
+  db: Db,
+  workspace: string,
+  experimentId: string,
+): Promise<AssignedCaseOutcome[]> {
+  const rows = await db
+    .selectFrom('experiment_assignments as a')
+    .innerJoin('dunning_cases as c', (join) =>
+      join.onRef('c.workspace_id', '=', 'a.workspace_id').onRef('c.id', '=', 'a.case_id'),
+    )
+    .select((eb) => [
+      'a.arm',
+      'c.opened_at',
+      eb
+        .selectFrom('payment_events as p')
+        .select((p) => p.fn.min('p.at').as('paid_at'))
+        .whereRef('p.workspace_id', '=', 'c.workspace_id')
+        .whereRef('p.invoice_id', '=', 'c.invoice_id')
+        .where('p.type', '=', 'payment_succeeded')
+        .whereRef('p.at', '>=', 'c.opened_at')
+        .as('paid_at'),
+    ])
+    .where('a.workspace_id', '=', workspace)
+    .where('a.experiment_id', '=', experimentId)
+    .execute()
+  return rows.map((r) => ({
+    arm: r.arm,
+    openedAt: r.opened_at,
+    paidAt: r.paid_at === null ? null : new Date(r.paid_at),
+  }))
+}
