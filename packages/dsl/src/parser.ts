@@ -29,6 +29,8 @@ import * as t from './tokens.js'
  */
 const RECORDING = new Proxy({}, { get: () => () => null }) as AstBuilder
 
+const NO_TOKENS: readonly IToken[] = []
+
 const RECOVERED_AS_NULL: IRuleConfig<null> = { recoveryValueFunc: () => null }
 
 /**
@@ -436,14 +438,17 @@ export class DunParser extends EmbeddedActionsParser {
    * three rules deep (expression, predicate, operand), not six.
    */
   public expression = this.rule('expression', (): ast.Expression | null => {
-    const chain: ConditionChain = { terms: [], operators: [] }
-    this.negatedPredicate(chain, 1)
+    const first = this.negatedPredicate(1)
+    // Most conditions are one term: the chain is made only when an `and` or `or` follows.
+    let chain: ConditionChain | undefined
     this.MANY(() => {
       const operator = this.OR(this.logicAlternatives)
+      const term = this.negatedPredicate(2)
+      chain ??= { terms: [first], operators: [] }
       chain.operators.push(operator.tokenType === t.And ? 'and' : 'or')
-      this.negatedPredicate(chain, 2)
+      chain.terms.push(term)
     })
-    return this.build.condition(chain)
+    return chain === undefined ? first : this.build.condition(chain)
   })
 
   private readonly logicAlternatives = [
@@ -451,14 +456,18 @@ export class DunParser extends EmbeddedActionsParser {
     { ALT: () => this.CONSUME(t.Or) },
   ]
 
-  /** `not`* predicate, added to the chain's terms (`occurrence` tells its two places apart). */
-  private negatedPredicate(chain: ConditionChain, occurrence: 1 | 2): void {
-    const nots: IToken[] = []
-    this.many(occurrence, () => nots.push(this.consume(occurrence, t.Not)))
-    const predicate = this.subrule(occurrence, this.predicate)
-    let term = predicate
+  /** The `not`s before a predicate: taken right after they are read, before anything else. */
+  private readonly nots: IToken[] = []
+  private readonly readNot1 = () => this.nots.push(this.CONSUME1(t.Not))
+  private readonly readNot2 = () => this.nots.push(this.CONSUME2(t.Not))
+
+  /** `not`* predicate (`occurrence` tells its two places in `expression` apart). */
+  private negatedPredicate(occurrence: 1 | 2): ast.Expression | null {
+    this.many(occurrence, occurrence === 1 ? this.readNot1 : this.readNot2)
+    const nots = this.nots.length === 0 ? NO_TOKENS : this.nots.splice(0)
+    let term = this.subrule(occurrence, this.predicate)
     for (let i = nots.length - 1; i >= 0; i--) term = this.build.not(nots[i]!, term)
-    chain.terms.push(term)
+    return term
   }
 
   public predicate = this.rule('predicate', (): ast.Expression | null => {
