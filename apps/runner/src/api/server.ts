@@ -16,6 +16,7 @@ import { eventRoutes } from './routes/events.js'
 import { ingestRoutes } from './routes/ingest.js'
 import { messageRoutes } from './routes/messages.js'
 import { opsRoutes } from './routes/ops.js'
+import { outcomeRoutes } from './routes/outcomes.js'
 import { policyRoutes } from './routes/policies.js'
 import { taskRoutes } from './routes/tasks.js'
 
@@ -79,6 +80,7 @@ export async function buildApp(
     actionRoutes,
     taskRoutes,
     messageRoutes,
+    outcomeRoutes,
   ]) {
     await app.register(routes(ctx))
   }

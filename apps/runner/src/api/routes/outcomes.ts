@@ -1,0 +1,100 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  attributionReport,
+  collectTimes,
+  MODEL_LABELS,
+  OUTCOME_DIMENSIONS,
+  refreshOutcomes,
+  type ServiceContext,
+} from '@dun/service'
+import { toCsv } from './outcomes-csv.js'
+
+const format = z.enum(['json', 'csv']).default('json').describe('`csv` answers text/csv')
+const attributionQuery = z
+  .object({
+    by: z.enum(OUTCOME_DIMENSIONS).describe('What the credited recoveries are grouped by'),
+    format,
+  })
+  .strict()
+const collectQuery = z.object({ format }).strict()
+
+function sendCsv(reply: FastifyReply, name: string, csv: string) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}.csv"`)
+    .send(csv)
+}
+
+/**
+ * Outcome figures, read from the rollups. Each request first lets the incremental
+ * attribution job catch up (only payments received since its watermark), so figures are
+ * current without rescanning the ledger.
+ */
+export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
+  return async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>()
+    const config = { scope: 'read' as const }
+    app.get(
+      '/v1/outcomes/attribution',
+      {
+        config,
+        schema: {
+          tags: ['outcomes'],
+          summary:
+            'Recovered payments and amounts credited by version, segment, step, channel or template: last-touch and position-based side by side, per currency',
+          querystring: attributionQuery,
+        },
+      },
+      async (request, reply) => {
+        await refreshOutcomes(ctx)
+        const figures = await attributionReport(ctx, request.query.by)
+        if (request.query.format === 'json')
+          return { by: request.query.by, models: MODEL_LABELS, figures }
+        return sendCsv(
+          reply,
+          `attribution-by-${request.query.by}`,
+          toCsv(
+            ['model', 'label', request.query.by, 'currency', 'payments', 'amount_minor_units'],
+            figures.map((f) => [f.model, f.label, f.key, f.currency, f.payments, f.amount]),
+          ),
+        )
+      },
+    )
+    app.get(
+      '/v1/outcomes/collect-times',
+      {
+        config,
+        schema: {
+          tags: ['outcomes'],
+          summary:
+            'Days from case opening to payment per policy version and currency: median, p90 and the distribution by day',
+          querystring: collectQuery,
+        },
+      },
+      async (request, reply) => {
+        await refreshOutcomes(ctx)
+        const versions = await collectTimes(ctx)
+        if (request.query.format === 'json') return { versions }
+        return sendCsv(
+          reply,
+          'collect-times',
+          toCsv(
+            ['policy_version_id', 'currency', 'day', 'payments', 'median_days', 'p90_days'],
+            versions.flatMap((v) =>
+              v.distribution.map((d) => [
+                v.policyVersionId,
+                v.currency,
+                d.day,
+                d.payments,
+                v.medianDays,
+                v.p90Days,
+              ]),
+            ),
+          ),
+        )
+      },
+    )
+  }
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeOnDatabases } from '@dun/store/testing'
+import { upsertCustomers, upsertInvoices } from '@dun/service'
+import { openApi, type ApiHarness } from './api-fixtures.js'
+
+const NOW = '2026-03-10T00:00:00Z'
+
+describeOnDatabases('runner_api_outcomes', (db) => {
+  let api: ApiHarness
+  let version: string
+  beforeAll(async () => {
+    api = await openApi(db(), NOW)
+    await upsertCustomers(api.ctx, [{ id: 'c1', currency: 'USD', timezone: 'UTC' }])
+    await upsertInvoices(api.ctx, [
+      {
+        id: 'inv-1',
+        customer_id: 'c1',
+        amount_due: 4_900,
+        balance: 4_900,
+        currency: 'USD',
+        issued_at: '2026-02-20T00:00:00Z',
+        due_at: '2026-03-01T00:00:00Z',
+      },
+    ])
+    const policy = await db()
+      .insertInto('policies')
+      .values({ workspace_id: 'default', name: 'p', live_version_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    version = (
+      await db()
+        .insertInto('policy_versions')
+        .values({
+          workspace_id: 'default',
+          policy_id: policy.id,
+          number: 1,
+          source: 'policy "p" {}',
+          compiled: JSON.stringify({}),
+          content_hash: 'p',
+          author: 'ana',
+          comment: '',
+          state: 'published',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+    const kase = await db()
+      .insertInto('dunning_cases')
+      .values({
+        workspace_id: 'default',
+        invoice_id: 'inv-1',
+        customer_id: 'c1',
+        policy_version_id: version,
+        state: 'active',
+        segment: 'smb, "big"',
+        opened_at: '2026-03-01T00:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const sent = (step: string, channel: 'email' | 'sms', day: string) => ({
+      workspace_id: 'default',
+      case_id: kase.id,
+      customer_id: 'c1',
+      invoice_id: 'inv-1',
+      step_id: step,
+      action: JSON.stringify({ type: 'notify', channels: [channel], template: step }),
+      action_type: 'notify' as const,
+      status: 'sent' as const,
+      idempotency_key: `${kase.id}/${step}`,
+      scheduled_at: day,
+      decided_at: day,
+    })
+    await db()
+      .insertInto('dunning_actions')
+      .values([
+        sent('first', 'email', '2026-03-01T01:00:00Z'),
+        sent('second', 'sms', '2026-03-04T01:00:00Z'),
+      ])
+      .execute()
+    // Recorded as the events route records it (the route would also re-evaluate the case,
+    // which needs a real compiled policy).
+    await db()
+      .insertInto('payment_events')
+      .values({
+        workspace_id: 'default',
+        event_key: 'pay-1',
+        invoice_id: 'inv-1',
+        type: 'payment_succeeded',
+        at: '2026-03-05T01:00:00Z',
+        payload: JSON.stringify({
+          type: 'payment_succeeded',
+          invoice_id: 'inv-1',
+          at: '2026-03-05T01:00:00Z',
+          amount: null,
+        }),
+      })
+      .execute()
+  })
+  afterAll(async () => {
+    await api?.app.close()
+  })
+
+  it('answers attribution by channel, both models labelled, for a read token', async () => {
+    const response = await api.call('GET', '/v1/outcomes/attribution?by=channel', {
+      token: 'read',
+    })
+    expect(response.statusCode).toBe(200)
+    const body = response.json()
+    expect(body.models.last_touch).toMatch(/Last touch/)
+    expect(body.figures).toEqual([
+      expect.objectContaining({ model: 'last_touch', key: 'sms', payments: 1, amount: 4900 }),
+      expect.objectContaining({ model: 'position', key: 'email', payments: 0.5, amount: 2450 }),
+      expect.objectContaining({ model: 'position', key: 'sms', payments: 0.5, amount: 2450 }),
+    ])
+  })
+
+  it('exports CSV, quoting what needs it', async () => {
+    const response = await api.call('GET', '/v1/outcomes/attribution?by=segment&format=csv', {
+      token: 'read',
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toMatch(/^text\/csv/)
+    const lines = response.body.trimEnd().split('\r\n')
+    expect(lines[0]).toBe('model,label,segment,currency,payments,amount_minor_units')
+    expect(lines[1]).toBe(
+      'last_touch,Last touch (last action within the window),"smb, ""big""",USD,1,4900',
+    )
+    expect(lines).toHaveLength(3)
+  })
+
+  it('answers days to collect per version, as JSON and CSV', async () => {
+    const json = await api.call('GET', '/v1/outcomes/collect-times', { token: 'read' })
+    expect(json.json().versions).toEqual([
+      {
+        policyVersionId: version,
+        currency: 'USD',
+        payments: 1,
+        medianDays: 4,
+        p90Days: 4,
+        distribution: [{ day: 4, payments: 1 }],
+      },
+    ])
+    const csv = await api.call('GET', '/v1/outcomes/collect-times?format=csv', { token: 'read' })
+    expect(csv.body).toBe(
+      `policy_version_id,currency,day,payments,median_days,p90_days\r\n${version},USD,4,1,4,4\r\n`,
+    )
+  })
+
+  it('names a wrong dimension, refuses without a token, and is documented', async () => {
+    const wrong = await api.call('GET', '/v1/outcomes/attribution?by=colour', { token: 'read' })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().error.message).toMatch(/by/)
+    const anonymous = await api.call('GET', '/v1/outcomes/attribution?by=step')
+    expect(anonymous.statusCode).toBe(401)
+    const doc = (await api.call('GET', '/openapi.json')).json()
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/outcomes/attribution', '/v1/outcomes/collect-times']),
+    )
+  })
+})
