@@ -12,6 +12,7 @@ import {
   type LedgerContact,
   type OpenCaseRow,
 } from '@dun/store'
+import type { ArmAssignment, LiveSetting } from '../experiments/live-setting.js'
 
 /** One case as the scheduler evaluates it: an open case, or one it is about to open. */
 export interface CaseInput {
@@ -20,6 +21,8 @@ export interface CaseInput {
   readonly facts: CaseFacts
   /** The stored case as loaded; null for a case this evaluation opens. */
   readonly stored: Pick<OpenCaseRow, 'state' | 'segment'> | null
+  /** The experiment arm a case this evaluation opens was assigned to, if an experiment is live. */
+  readonly assignment?: ArmAssignment | null
 }
 
 /** Everything needed to evaluate one customer, read in the batch's transaction. */
@@ -46,7 +49,7 @@ export function customerInputs(
   customers: readonly CustomerRow[],
   invoices: readonly DunningInvoiceRow[],
   contacts: readonly LedgerContact[],
-  liveVersionId: string | null,
+  live: LiveSetting | null,
   now: number,
 ): Map<string, CustomerInput> {
   const contactsOf = groupBy(contacts, (c) => c.customerId)
@@ -74,11 +77,11 @@ export function customerInputs(
         })
       } else if (facts.issued_at > now) {
         nextIssueAt = Math.min(nextIssueAt ?? Infinity, facts.issued_at)
-      } else if (liveVersionId !== null) {
+      } else if (live !== null) {
         cases.push({
           caseId: randomUUID(),
           stored: null,
-          versionId: liveVersionId,
+          ...live.versionFor(row.id),
           facts: { invoice: facts, dunning: { steps_done: [], retries: [] } },
         })
       }

@@ -4,11 +4,13 @@ import {
   insertLedgerEntries,
   markInvoicesUncollectible,
   openCases,
+  recordAssignments,
   setNextActions,
   updateCases,
   type CaseChange,
   type Db,
   type LedgerEntry,
+  type NewAssignment,
   type NewCase,
   type NextAction,
 } from '@dun/store'
@@ -32,6 +34,7 @@ export async function writeOutcomes(
   now: Date,
 ): Promise<Omit<EvaluationSummary, 'batches' | 'decisions' | 'failures'>> {
   const opened: NewCase[] = []
+  const assignments: NewAssignment[] = []
   const changes: CaseChange[] = []
   const entries: LedgerEntry[] = []
   const writeOffs: string[] = []
@@ -53,6 +56,8 @@ export async function writeOutcomes(
       }
       if (input.stored === null) {
         opened.push({ ...change, invoiceId, customerId, versionId: input.versionId, openedAt: now })
+        if (input.assignment)
+          assignments.push({ caseId: input.caseId, customerId, ...input.assignment })
       } else if (changed(input, change)) {
         changes.push(change)
       }
@@ -84,6 +89,7 @@ export async function writeOutcomes(
     }
   }
   await openCases(db, workspace, opened)
+  await recordAssignments(db, workspace, assignments)
   const inserted = await insertLedgerEntries(db, workspace, entries)
   await updateCases(db, workspace, changes)
   await markInvoicesUncollectible(db, workspace, writeOffs)

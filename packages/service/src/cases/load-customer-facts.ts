@@ -3,11 +3,10 @@ import {
   findContacts,
   findCustomers,
   findDunningInvoices,
-  findPolicy,
-  getSettings,
   type Db,
   type DunningInvoiceRow,
 } from '@dun/store'
+import { loadLiveSetting, type LiveSetting } from '../experiments/live-setting.js'
 import { customerInputs, type CustomerInput } from './customer-inputs.js'
 import { preparedVersions, type PreparedVersion } from './policy-cache.js'
 
@@ -36,7 +35,7 @@ export async function loadCustomerFacts(
   const customers = await findCustomers(db, workspace, customerIds)
   const invoices = await findDunningInvoices(db, workspace, customerIds)
   const live = invoices.some((i) => i.case === null && i.issued_at.getTime() <= at)
-    ? await liveVersionId(db, workspace)
+    ? await loadLiveSetting(db, workspace)
     : null
   const versions = await preparedVersions(db, workspace, pinnedVersions(invoices, live))
   const since = new Date(at - contactWindow(versions.values()))
@@ -44,17 +43,13 @@ export async function loadCustomerFacts(
   return { inputs: customerInputs(customers, invoices, contacts, live, at), versions }
 }
 
-/** The version new cases start under: the live version of the workspace's active policy. */
-async function liveVersionId(db: Db, workspace: string): Promise<string | null> {
-  const { activePolicyId } = await getSettings(db, workspace)
-  if (activePolicyId === null) return null
-  return (await findPolicy(db, workspace, activePolicyId))?.live_version_id ?? null
-}
-
-function pinnedVersions(invoices: readonly DunningInvoiceRow[], live: string | null): Set<string> {
+function pinnedVersions(
+  invoices: readonly DunningInvoiceRow[],
+  live: LiveSetting | null,
+): Set<string> {
   const ids = new Set<string>()
   for (const invoice of invoices) if (invoice.case) ids.add(invoice.case.policy_version_id)
-  if (live !== null) ids.add(live)
+  for (const id of live?.versionIds ?? []) ids.add(id)
   return ids
 }
 

@@ -208,3 +208,37 @@ export async function assignedCaseOutcomes(
     paidAt: r.paid_at === null ? null : new Date(r.paid_at),
   }))
 }
+
+/**
+ * The experiment that decides new cases' versions for this policy: the running one, or a
+ * promoted one whose winner still waits for approval (traffic stays split until the winner
+ * is published, so no customer falls back to a version the experiment was meant to replace).
+ */
+export async function findLiveExperiment(
+  db: Db,
+  workspace: string,
+  policyId: string,
+): Promise<ExperimentWithArms | undefined> {
+  const experiment = await db
+    .selectFrom('experiments as e')
+    .leftJoin('policy_versions as v', (join) =>
+      join
+        .onRef('v.workspace_id', '=', 'e.workspace_id')
+        .onRef('v.id', '=', 'e.promoted_version_id'),
+    )
+    .selectAll('e')
+    .where('e.workspace_id', '=', workspace)
+    .where('e.policy_id', '=', policyId)
+    .where((eb) =>
+      eb.or([
+        eb('e.state', '=', 'running'),
+        eb.and([
+          eb('e.state', '=', 'promoted'),
+          eb('v.state', 'in', ['draft', 'pending_approval']),
+        ]),
+      ]),
+    )
+    .orderBy('e.started_at', 'desc')
+    .executeTakeFirst()
+  return experiment && { experiment, arms: await armsOf(db, workspace, experiment.id) }
+}

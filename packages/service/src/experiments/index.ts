@@ -1,0 +1,5 @@
+export * from './start-experiment.js'
+export * from './end-experiment.js'
+export * from './experiment-results.js'
+export * from './analysis.js'
+export { assignArm } from './assignment.js'
