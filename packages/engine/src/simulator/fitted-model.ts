@@ -94,14 +94,33 @@ export function fitResponseModel(
     }
   })
   cells.sort(bySegmentChannelDay)
+  const quality = fitQuality(counts.values(), windowBaseline)
+  const model = exportModel(cases, cells, baselines, counts, settings)
   return {
-    model: exportModel(cases, cells, baselines, counts, settings),
+    model: { ...model, fittedFrom: describeFit(cases.length, cells, quality, settings) },
     windowDays: settings.windowDays,
     cells,
     baselines: [...baselines.values()].sort((a, b) => a.segment.localeCompare(b.segment)),
-    quality: fitQuality(counts.values(), windowBaseline),
+    quality,
     cases: cases.length,
   }
+}
+
+/** The report's first assumption: the figures come from this history, and how well it fits. */
+function describeFit(
+  cases: number,
+  cells: readonly FittedCell[],
+  quality: FitQuality,
+  settings: typeof DEFAULTS,
+): string {
+  const used = cells.filter((cell) => cell.inModel).length
+  return (
+    `Response model fitted from the history of ${cases} cases: ${quality.observations} contacts ` +
+    `in ${cells.length} segment × channel × day cells, ${used} with at least ${settings.minSupport} ` +
+    `contacts used; a payment within ${settings.windowDays} days of a contact is its response. ` +
+    `Log-likelihood ${quality.logLikelihood.toFixed(1)} against ${quality.baselineLogLikelihood.toFixed(1)} ` +
+    `for the baseline alone (pseudo-R² ${quality.pseudoR2.toFixed(3)}).`
+  )
 }
 
 interface WindowCount {

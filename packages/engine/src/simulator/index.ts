@@ -1,4 +1,4 @@
-export { simulate } from './simulate.js'
+export { ReadAgain, simulate } from './simulate.js'
 export { engineReplayer, episodeReplayInput } from './engine-replayer.js'
 export { asIssued } from './as-issued.js'
 export type {
@@ -10,9 +10,10 @@ export type {
 export type * from './replay-port.js'
 export type * from './report.js'
 export { compareReports } from './compare.js'
-export { mergeReports } from './merge-reports.js'
-export type { Partition } from './partition.js'
+export { mergeReports, type MergeOptions } from './merge-reports.js'
+export { inPartition, type Partition } from './partition.js'
 export {
+  channelsOf,
   responseModelSchema,
   type ResponseModel,
   type RecoveryEstimate,

@@ -11,6 +11,11 @@ const DAY_MS = 86_400_000
  */
 export const responseModelSchema = z
   .object({
+    /**
+     * Set when the model was fitted from a ledger rather than written by hand: how, from
+     * what, and how well (the report names it first among the assumptions).
+     */
+    fittedFrom: z.string().min(1).optional(),
     /** Share of dunned invoices that would be paid with no action at all. */
     baselineCureRate: z.number().min(0).max(1),
     /** Days after the due date a customer who needed no action pays. */
@@ -42,7 +47,7 @@ type Uplift = ResponseModel['uplifts'][number]
 
 /** Figures per currency, minor units; estimates are expected values (no randomness). */
 export interface RecoveryEstimate {
-  readonly model: 'declared'
+  readonly model: 'declared' | 'fitted'
   /** Each assumption in words, as it entered the figures below. */
   readonly assumptions: readonly string[]
   readonly dunnedInvoices: number
@@ -111,7 +116,7 @@ export class RecoveryEstimator {
       }
     }
     return {
-      model: 'declared',
+      model: this.model.fittedFrom === undefined ? 'declared' : 'fitted',
       assumptions: describeModel(this.model),
       dunnedInvoices: this.dunned,
       byCurrency,
@@ -180,6 +185,7 @@ export function channelsOf(action: Action): readonly string[] {
 function describeModel(model: ResponseModel): string[] {
   const percent = (p: number) => `${round1(p * 100)}%`
   return [
+    ...(model.fittedFrom === undefined ? [] : [model.fittedFrom]),
     'Expected values, no random draws: the same input always gives the same figures.',
     `Without any action, ${percent(model.baselineCureRate)} of dunned invoices are paid, ${model.baselineDaysToPay} days after the due date.`,
     `A customer who responds to an action pays ${model.daysToPayAfterAction} days after it; actions are tried in the order they happened.`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fitResponseModel } from '../../src/simulator/fitted-model.js'
 import { generatePlantedHistory, type PlantedArm } from '../../src/simulator/planted-history.js'
-import { responseModelSchema } from '../../src/simulator/response-model.js'
+import { RecoveryEstimator, responseModelSchema } from '../../src/simulator/response-model.js'
 
 /** Arm B's SMS on day 3 makes 18% of unpaid smb customers pay within 3 days; everything else 10%. */
 const arms: PlantedArm[] = [
@@ -74,6 +74,19 @@ describe('fitted response model', () => {
     expect(smb!.probability).toBeGreaterThan(mid!.probability)
     expect(model.daysToPayAfterAction).toBeGreaterThan(0)
     expect(model.daysToPayAfterAction).toBeLessThan(3)
+    expect(model.fittedFrom).toMatch(/^Response model fitted from the history of 20000 cases/)
+  })
+
+  it('makes the recovery estimate say it is fitted, and name the fit first', () => {
+    const estimator = new RecoveryEstimator(fitted.model)
+    const estimate = estimator.result()
+    expect(estimate.model).toBe('fitted')
+    expect(estimate.assumptions[0]).toBe(fitted.model.fittedFrom)
+    expect(
+      new RecoveryEstimator(
+        responseModelSchema.parse({ baselineCureRate: 0.1, uplifts: [] }),
+      ).result().model,
+    ).toBe('declared')
   })
 
   it('says contacts explain the outcomes better than the baseline alone', () => {
