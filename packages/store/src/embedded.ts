@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { z } from 'zod'
+import { servePglite } from './pglite-server.js'
 
 /**
  * The embedded default: with no DATABASE_URL, the first Dun process opens PGlite (file
@@ -55,8 +55,7 @@ async function serveEmbedded(dir: string): Promise<DatabaseHandle> {
   const dataDir = join(dir, 'pgdata')
   mkdirSync(dataDir, { recursive: true })
   const db = await PGlite.create({ dataDir })
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 })
-  await server.start()
+  const server = await servePglite(db, 64)
   const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`
   const file = join(dir, 'server.json')
   writeFileSync(file, JSON.stringify({ url, pid: process.pid }, null, 2) + '\n')

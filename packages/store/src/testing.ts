@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import type { Kysely } from 'kysely'
 import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { connect } from './connection.js'
+import { servePglite } from './pglite-server.js'
 import type { Database } from './database.js'
 import { migrateToLatest } from './migrate.js'
 
@@ -53,13 +53,7 @@ export async function freshPostgres(name: string, pool = 4): Promise<TestDatabas
 
 export async function freshPglite(pool = 4): Promise<TestDatabase> {
   const pglite = await PGlite.create()
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: '127.0.0.1',
-    port: 0,
-    maxConnections: pool * 2,
-  })
-  await server.start()
+  const server = await servePglite(pglite, pool * 2)
   const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`
   const db = connect({ url, max: pool })
   await migrateToLatest(db)
