@@ -1,3 +1,4 @@
+import type { Action } from '@dun/engine'
 import type { Db } from '../database.js'
 import type {
   ExperimentArmRow,
@@ -241,4 +242,60 @@ export async function findLiveExperiment(
     .orderBy('e.started_at', 'desc')
     .executeTakeFirst()
   return experiment && { experiment, arms: await armsOf(db, workspace, experiment.id) }
+}
+
+export interface LedgerHistory {
+  /** Cases the engine segmented, with the first payment after each opened. */
+  readonly cases: readonly {
+    id: string
+    segment: string
+    openedAt: Date
+    closedAt: Date | null
+    paidAt: Date | null
+  }[]
+  /** Actions delivered (status sent), when they completed. */
+  readonly contacts: readonly { caseId: string; action: Action; at: Date }[]
+}
+
+/** What the fitted response model learns from: the ledger's cases, sent actions and payments. */
+export async function ledgerHistory(db: Db, workspace: string): Promise<LedgerHistory> {
+  const caseRows = await db
+    .selectFrom('dunning_cases as c')
+    .select((eb) => [
+      'c.id',
+      'c.segment',
+      'c.opened_at',
+      'c.closed_at',
+      eb
+        .selectFrom('payment_events as p')
+        .select((p) => p.fn.min('p.at').as('paid_at'))
+        .whereRef('p.workspace_id', '=', 'c.workspace_id')
+        .whereRef('p.invoice_id', '=', 'c.invoice_id')
+        .where('p.type', '=', 'payment_succeeded')
+        .whereRef('p.at', '>=', 'c.opened_at')
+        .as('paid_at'),
+    ])
+    .where('c.workspace_id', '=', workspace)
+    .where('c.segment', 'is not', null)
+    .execute()
+  const actionRows = await db
+    .selectFrom('dunning_actions')
+    .select(['case_id', 'action', 'completed_at', 'scheduled_at'])
+    .where('workspace_id', '=', workspace)
+    .where('status', '=', 'sent')
+    .execute()
+  return {
+    cases: caseRows.map((c) => ({
+      id: c.id,
+      segment: c.segment!,
+      openedAt: c.opened_at,
+      closedAt: c.closed_at,
+      paidAt: c.paid_at === null ? null : new Date(c.paid_at),
+    })),
+    contacts: actionRows.map((a) => ({
+      caseId: a.case_id,
+      action: a.action,
+      at: a.completed_at ?? a.scheduled_at,
+    })),
+  }
 }
