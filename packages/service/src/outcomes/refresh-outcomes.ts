@@ -58,13 +58,7 @@ async function attributeBatch(
   if (payments.length === 0) return { attributed: 0, full: false }
   const inserted = await recordAttributions(tx, workspace, payments, daysToCollect)
   const fresh = payments.filter((p) => inserted.has(p.eventKey))
-  const actions = groupByCase(
-    await findSentActions(
-      tx,
-      workspace,
-      fresh.map((p) => p.caseId),
-    ),
-  )
+  const actions = groupByCase(await findSentActions(tx, workspace, fresh))
   const shares = fresh.flatMap((p) =>
     sharesOf(p.eventKey, attribute(p.paidAt, actions.get(p.caseId) ?? [], windowDays)),
   )

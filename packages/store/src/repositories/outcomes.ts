@@ -13,6 +13,7 @@ export interface UnattributedPayment {
   readonly eventKey: string
   readonly receivedAt: Date
   readonly caseId: string
+  readonly customerId: string
   readonly policyVersionId: string
   readonly segment: string
   readonly currency: string
@@ -131,6 +132,7 @@ export async function findUnattributedPayments(
       'e.received_at',
       'e.at',
       'c.id as case_id',
+      'c.customer_id',
       'c.policy_version_id',
       'c.segment',
       'c.opened_at',
@@ -148,6 +150,7 @@ export async function findUnattributedPayments(
     eventKey: r.event_key,
     receivedAt: r.received_at,
     caseId: r.case_id,
+    customerId: r.customer_id,
     policyVersionId: r.policy_version_id,
     segment: r.segment ?? '',
     currency: r.currency,
@@ -157,17 +160,26 @@ export async function findUnattributedPayments(
   }))
 }
 
+/**
+ * The sent actions of these cases. Filtered by customer too: the ledger is indexed by
+ * customer, not by case, and a customer has few cases.
+ */
 export async function findSentActions(
   db: Db,
   workspace: string,
-  caseIds: readonly string[],
+  cases: readonly { readonly caseId: string; readonly customerId: string }[],
 ): Promise<SentAction[]> {
-  if (caseIds.length === 0) return []
+  if (cases.length === 0) return []
   const rows = await db
     .selectFrom('dunning_actions')
     .select(['id', 'case_id', 'step_id', 'decided_at', 'action'])
     .where('workspace_id', '=', workspace)
-    .where('case_id', 'in', caseIds)
+    .where('customer_id', 'in', [...new Set(cases.map((c) => c.customerId))])
+    .where(
+      'case_id',
+      'in',
+      cases.map((c) => c.caseId),
+    )
     .where('status', '=', 'sent')
     .execute()
   return rows.map((r) => ({
@@ -178,6 +190,9 @@ export async function findSentActions(
     action: r.action,
   }))
 }
+
+// Batches go in as one JSON parameter: a row per parameter set would pass Postgres's
+// 65,535-parameter limit at a few thousand payments.
 
 /**
  * Records payments as attributed and adds them to the rollups. Only the payments actually
@@ -191,25 +206,27 @@ export async function recordAttributions(
   daysToCollect: (p: UnattributedPayment) => number,
 ): Promise<Set<string>> {
   if (payments.length === 0) return new Set()
-  const inserted = await db
-    .insertInto('payment_outcomes')
-    .values(
-      payments.map((p) => ({
-        workspace_id: workspace,
-        event_key: p.eventKey,
-        case_id: p.caseId,
-        policy_version_id: p.policyVersionId,
-        segment: p.segment,
-        currency: p.currency,
-        amount: p.amount,
-        paid_at: p.paidAt,
-        days_to_collect: daysToCollect(p),
-      })),
-    )
-    .onConflict((oc) => oc.columns(['workspace_id', 'event_key']).doNothing())
-    .returning('event_key')
-    .execute()
-  return new Set(inserted.map((r) => r.event_key))
+  const rows = JSON.stringify(
+    payments.map((p) => ({
+      event_key: p.eventKey,
+      case_id: p.caseId,
+      policy_version_id: p.policyVersionId,
+      segment: p.segment,
+      currency: p.currency,
+      amount: p.amount,
+      paid_at: p.paidAt.toISOString(),
+      days_to_collect: daysToCollect(p),
+    })),
+  )
+  const inserted = await sql<{ event_key: string }>`
+    insert into payment_outcomes (workspace_id, event_key, case_id, policy_version_id, segment,
+      currency, amount, paid_at, days_to_collect)
+    select ${workspace}, v.* from jsonb_to_recordset(${rows}::jsonb) as v(event_key text,
+      case_id uuid, policy_version_id uuid, segment text, currency text, amount bigint,
+      paid_at timestamptz, days_to_collect integer)
+    on conflict (workspace_id, event_key) do nothing
+    returning event_key`.execute(db)
+  return new Set(inserted.rows.map((r) => r.event_key))
 }
 
 export async function insertAttributionShares(
@@ -218,22 +235,24 @@ export async function insertAttributionShares(
   shares: readonly AttributionShare[],
 ): Promise<void> {
   if (shares.length === 0) return
-  await db
-    .insertInto('payment_attributions')
-    .values(
-      shares.map((s) => ({
-        workspace_id: workspace,
-        event_key: s.eventKey,
-        model: s.model,
-        position: s.position,
-        action_id: s.actionId,
-        step_id: s.stepId,
-        channel: s.channel,
-        template: s.template,
-        credit: s.credit,
-      })),
-    )
-    .execute()
+  const rows = JSON.stringify(
+    shares.map((r) => ({
+      event_key: r.eventKey,
+      model: r.model,
+      position: r.position,
+      action_id: r.actionId,
+      step_id: r.stepId,
+      channel: r.channel,
+      template: r.template,
+      credit: r.credit,
+    })),
+  )
+  await sql`
+    insert into payment_attributions (workspace_id, event_key, model, position, action_id,
+      step_id, channel, template, credit)
+    select ${workspace}, v.* from jsonb_to_recordset(${rows}::jsonb) as v(event_key text,
+      model text, position integer, action_id uuid, step_id text, channel text, template text,
+      credit double precision)`.execute(db)
 }
 
 /** Adds deltas to the rollups (one row per key, summed by the caller). */
@@ -243,16 +262,14 @@ export async function addToRollups(
   deltas: readonly RollupDelta[],
 ): Promise<void> {
   if (deltas.length === 0) return
-  await db
-    .insertInto('outcome_rollups')
-    .values(deltas.map((d) => ({ workspace_id: workspace, ...d })))
-    .onConflict((oc) =>
-      oc.columns(['workspace_id', 'model', 'dimension', 'key', 'currency']).doUpdateSet({
-        payments: sql`outcome_rollups.payments + excluded.payments`,
-        amount: sql`outcome_rollups.amount + excluded.amount`,
-      }),
-    )
-    .execute()
+  await sql`
+    insert into outcome_rollups (workspace_id, model, dimension, key, currency, payments, amount)
+    select ${workspace}, v.* from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as v(
+      model text, dimension text, key text, currency text, payments double precision,
+      amount double precision)
+    on conflict (workspace_id, model, dimension, key, currency) do update set
+      payments = outcome_rollups.payments + excluded.payments,
+      amount = outcome_rollups.amount + excluded.amount`.execute(db)
 }
 
 export async function addToCollectDays(
@@ -261,26 +278,15 @@ export async function addToCollectDays(
   deltas: readonly CollectDayDelta[],
 ): Promise<void> {
   if (deltas.length === 0) return
-  await db
-    .insertInto('outcome_collect_days')
-    .values(
-      deltas.map((d) => ({
-        workspace_id: workspace,
-        policy_version_id: d.policyVersionId,
-        segment: d.segment,
-        currency: d.currency,
-        day: d.day,
-        payments: d.payments,
-        amount: d.amount,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['workspace_id', 'policy_version_id', 'segment', 'currency', 'day']).doUpdateSet({
-        payments: sql`outcome_collect_days.payments + excluded.payments`,
-        amount: sql`outcome_collect_days.amount + excluded.amount`,
-      }),
-    )
-    .execute()
+  await sql`
+    insert into outcome_collect_days (workspace_id, policy_version_id, segment, currency, day,
+      payments, amount)
+    select ${workspace}, v.* from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as v(
+      "policyVersionId" uuid, segment text, currency text, day integer, payments bigint,
+      amount bigint)
+    on conflict (workspace_id, policy_version_id, segment, currency, day) do update set
+      payments = outcome_collect_days.payments + excluded.payments,
+      amount = outcome_collect_days.amount + excluded.amount`.execute(db)
 }
 
 export async function listRollups(

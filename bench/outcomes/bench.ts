@@ -1,0 +1,95 @@
+import { sql } from 'kysely'
+import {
+  attributionReport,
+  collectTimes,
+  OUTCOME_DIMENSIONS,
+  refreshOutcomes,
+  type ServiceContext,
+} from '@dun/service'
+import { freshDatabase } from '../runner/database.js'
+import { machineLine } from '../shared/machine.js'
+import { seedHistory } from './seed.js'
+
+/**
+ * Outcome queries over 1,000,000 cases and 10,000,000 actions on the machine's PostgreSQL:
+ * each must answer in ≤ 2 s. They read rollups the attribution job keeps; the bench also
+ * times that job catching up on the whole history once, and then on a small increment.
+ */
+const CASES = Number(process.env.CASES ?? 1_000_000)
+const ACTIONS_EACH = 10
+const LIMIT_MS = 2_000
+const RUNS = 5
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
+async function timeMs(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+async function medianMs(run: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = []
+  for (let i = 0; i < RUNS; i++) samples.push(await timeMs(run))
+  samples.sort((a, b) => a - b)
+  return samples[Math.floor(RUNS / 2)] ?? Number.NaN
+}
+
+async function main(): Promise<void> {
+  console.log(machineLine(['kysely', 'pg']))
+  const { db } = await freshDatabase('dun_bench_outcomes')
+  const server = await sql<{ server_version: string }>`show server_version`.execute(db)
+  console.log(
+    `postgresql ${server.rows[0]?.server_version}; ${CASES} cases, ${CASES * ACTIONS_EACH} actions`,
+  )
+  const ctx: ServiceContext = { db, workspace: 'default' }
+
+  await seedHistory(db, CASES, ACTIONS_EACH, (step, ms) =>
+    console.log(`seed ${step}: ${seconds(ms)}`),
+  )
+
+  let attributed = 0
+  const catchUp = await timeMs(async () => (attributed = await refreshOutcomes(ctx)))
+  console.log(
+    `attribution job, whole history: ${attributed} payments in ${seconds(catchUp)} (${Math.round(attributed / (catchUp / 1000))}/s)`,
+  )
+
+  let failures = 0
+  const report = (name: string, ms: number) => {
+    const ok = ms <= LIMIT_MS
+    if (!ok) failures++
+    console.log(
+      `${name}: median ${ms.toFixed(1)} ms of ${RUNS} ${ok ? 'ok' : `OVER ${LIMIT_MS} ms`}`,
+    )
+  }
+  for (const dimension of OUTCOME_DIMENSIONS) {
+    report(`attribution by ${dimension}`, await medianMs(() => attributionReport(ctx, dimension)))
+  }
+  report('days to collect', await medianMs(() => collectTimes(ctx)))
+  // What an API request does: let the job catch up (nothing new), then read.
+  report(
+    'API path (refresh + attribution by step)',
+    await medianMs(async () => {
+      await refreshOutcomes(ctx)
+      await attributionReport(ctx, 'step')
+    }),
+  )
+
+  // 1,000 payments arrive for cases that had none.
+  await sql`insert into payment_events (workspace_id, event_key, invoice_id, type, at, payload)
+    select 'default', 'late' || n, 'i' || n, 'payment_succeeded', now(),
+      jsonb_build_object('type', 'payment_succeeded', 'invoice_id', 'i' || n, 'at', now(), 'amount', 100)
+    from generate_series(1, ${CASES}::int) as n where (n * 2654435761) % 10 >= 6 limit 1000`.execute(
+    db,
+  )
+  const increment = await timeMs(async () => (attributed = await refreshOutcomes(ctx)))
+  console.log(`attribution job, increment: ${attributed} new payments in ${seconds(increment)}`)
+
+  await db.destroy()
+  if (failures > 0) {
+    console.error(`${failures} outcome queries took longer than ${LIMIT_MS} ms`)
+    process.exitCode = 1
+  }
+}
+
+await main()
