@@ -1,13 +1,18 @@
 /**
- * Everything the operator commands (migrate, import, publish, user, token, cases) need from
+ * Everything the operator commands (migrate, import, publish, user, token, cases, experiment) need from
  * the database side, in one module that they import lazily when they run: the analyst
  * commands (check, fmt, compile, test, simulate) never load database code.
  */
-export { migrateToLatest, findUserByName } from '@dun/store'
+export { migrateToLatest, findUserByName, listExperiments } from '@dun/store'
 export {
   addUser,
   countCasesByState,
   countInvoices,
+  experimentResults,
+  fitResponseModelFromLedger,
+  promoteArm,
+  startExperiment,
+  stopExperiment,
   importLive,
   issueTokenForUser,
   requestPublish,

@@ -12,6 +12,7 @@ import { registerUser } from './user.js'
 import { registerCases } from './cases.js'
 import { registerToken } from './token.js'
 import { registerDataset } from './dataset.js'
+import { registerExperiment } from './experiment.js'
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
@@ -28,4 +29,5 @@ export function registerCommands(program: Command): void {
   registerCases(program)
   registerToken(program)
   registerDataset(program)
+  registerExperiment(program)
 }

@@ -17,13 +17,18 @@ export function parseInstant(flag: string, text: string | undefined): number | n
   return at
 }
 
-/** `--response-model none` (no recovery estimate) or `--response-model declared FILE`. */
+/**
+ * `--response-model none` (no recovery estimate), `declared FILE`, or `fitted` (learned from
+ * the database's ledger through the service, imported only then: simulating stays free of
+ * database code otherwise).
+ */
 export async function readResponseModel(values: readonly string[]): Promise<ResponseModel | null> {
   const [kind, file, ...rest] = values
   if (kind === 'none' && file === undefined) return null
+  if (kind === 'fitted' && file === undefined) return fittedFromLedger()
   if (kind !== 'declared' || file === undefined || rest.length > 0) {
     throw new CliError(
-      `simulate: --response-model takes "none" or "declared FILE", not "${values.join(' ')}"; put the policy file before the options`,
+      `simulate: --response-model takes "none", "fitted" or "declared FILE", not "${values.join(' ')}"; put the policy file before the options`,
     )
   }
   let json: unknown
@@ -47,4 +52,14 @@ export async function readResponseModel(values: readonly string[]): Promise<Resp
     )
   }
   return parsed.data
+}
+
+async function fittedFromLedger(): Promise<ResponseModel> {
+  const services = await import('../operator-services.js')
+  const fitted = await services
+    .withService(({ ctx }) => services.fitResponseModelFromLedger(ctx))
+    .catch((error: unknown) => {
+      throw services.cliErrorFrom('simulate', error)
+    })
+  return fitted.model
 }
