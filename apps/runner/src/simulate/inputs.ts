@@ -3,10 +3,13 @@ import { readFile, stat } from 'node:fs/promises'
 import {
   customerFacts,
   DatasetError,
+  datasetFormatOf,
+  inPartition,
   parseColumnMapping,
   readCustomers,
   readEvents,
   readInvoices,
+  ReadAgain,
   RowErrorTally,
   type ColumnMapping,
   type CustomerRecord,
@@ -24,6 +27,11 @@ export interface InputFiles {
   readonly events?: string
 }
 
+export interface InputSource extends SimulationSource {
+  /** The last opened invoices were one partition's rows only: the reports count those. */
+  readonly partial: () => boolean
+}
+
 /**
  * Opens the simulation's files as a `SimulationSource`. Customers and events are read up
  * front (they are looked up by id); invoices stream, and are opened again if they turn
@@ -32,7 +40,7 @@ export interface InputFiles {
 export async function openInputs(
   files: InputFiles,
   onBytes: (read: number, total: number) => void,
-): Promise<SimulationSource> {
+): Promise<InputSource> {
   const mapping = files.mapping ? await readMapping(files.mapping) : undefined
   const readOnce = new RowErrorTally()
   const customers = files.customers
@@ -56,14 +64,19 @@ export async function openInputs(
   }
   const size = await sizeOf(files.invoices)
   let invoiceErrors = readOnce.clone()
+  let partial = false
   return {
-    invoices: () => {
-      invoiceErrors = readOnce.clone()
+    invoices: (partition) => {
+      partial = partition !== null && datasetFormatOf(files.invoices) === 'csv'
+      // a part that reads only its own rows counts the other files' errors in part 0 only
+      invoiceErrors = partial && partition?.index !== 0 ? new RowErrorTally() : readOnce.clone()
       const stream = countBytes(createReadStream(files.invoices, 'utf8'), size, onBytes)
-      return rethrowDatasetErrors(
-        readInvoices(stream, errorsTo(files.invoices, invoiceErrors, mapping)),
-      )
+      const options = errorsTo(files.invoices, invoiceErrors, mapping)
+      if (!partial || !partition) return rethrowDatasetErrors(readInvoices(stream, options))
+      const only = (customerId: string) => inPartition(customerId, partition)
+      return vouchedFor(readInvoices(stream, { ...options, only }))
     },
+    partial: () => partial,
     customerFor: (record) => customerById.get(record.customerId) ?? derivedCustomer(record),
     eventsFor: (invoiceId) => eventsByInvoice.get(invoiceId) ?? [],
     rowErrors: () => invoiceErrors.summary(),
@@ -123,6 +136,21 @@ async function collect<T>(read: DatasetRead<T>): Promise<T[]> {
   const all: T[] = []
   for await (const record of rethrowDatasetErrors(read)) all.push(record)
   return all
+}
+
+/**
+ * A part's own rows, when they stand for the whole file: every row in order by issue date,
+ * and some usable row in the part (else only the whole file can say whether any is usable).
+ */
+async function* vouchedFor(read: DatasetRead<InvoiceRecord>): AsyncGenerator<InvoiceRecord> {
+  try {
+    yield* read
+  } catch (error) {
+    if (error instanceof DatasetError && error.code === 'no_usable_rows')
+      throw new ReadAgain('no usable row among this part’s customers')
+    throw asCliError(error)
+  }
+  if (!read.summary.sortedByIssuedAt) throw new ReadAgain('the rows are not sorted by issue date')
 }
 
 /** Whole-file problems (a missing column, no usable row) end the command in one line. */

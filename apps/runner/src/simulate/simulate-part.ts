@@ -20,8 +20,15 @@ export interface SimulationRequest {
   readonly responseModel: ResponseModel | null
 }
 
+/** One part's reports; `partial` when they count only the part's own rows of the invoices file. */
+export interface PartReports {
+  readonly reports: SimulationReport[]
+  readonly partial: boolean
+}
+
 /**
- * Simulates the customers of one partition (all of them when null), on this thread.
+ * Simulates the customers of one partition (all of them when null), on this thread,
+ * building only that partition's invoices when it can.
  * With `--compare`, the timeline is the first policy's: the one the runner would run.
  */
 export async function simulatePart(
@@ -29,11 +36,11 @@ export async function simulatePart(
   partition: Partition | null,
   onBytes: (read: number, total: number) => void,
   timelineFile: string | null,
-): Promise<SimulationReport[]> {
+): Promise<PartReports> {
   const source = await openInputs(request.files, onBytes)
   const timeline = timelineFile === null ? null : new TimelineWriter(timelineFile)
   try {
-    return await simulate(
+    const reports = await simulate(
       source,
       request.policies.map((compiled) => ({
         compiled,
@@ -51,6 +58,7 @@ export async function simulatePart(
         },
       },
     )
+    return { reports, partial: source.partial() }
   } finally {
     timeline?.close()
   }

@@ -12,13 +12,13 @@ const { request, partition, timelineFile } = workerData as {
 }
 const post = (message: WorkerMessage) => parentPort!.postMessage(message)
 try {
-  const reports = await simulatePart(
+  const { reports, partial } = await simulatePart(
     request,
     partition,
     (read, total) => (partition.index === 0 ? post({ kind: 'bytes', read, total }) : undefined),
     timelineFile,
   )
-  post({ kind: 'done', reports })
+  post({ kind: 'done', reports, partial })
 } catch (error) {
   if (!(error instanceof CliError)) throw error
   post({ kind: 'failed', message: error.message, exitCode: error.exitCode })

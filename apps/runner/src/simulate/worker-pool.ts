@@ -5,11 +5,11 @@ import { pipeline } from 'node:stream/promises'
 import { Worker } from 'node:worker_threads'
 import { mergeReports, type SimulationReport } from '@dun/engine'
 import { CliError } from '../cli-error.js'
-import { simulatePart, type SimulationRequest } from './simulate-part.js'
+import { simulatePart, type PartReports, type SimulationRequest } from './simulate-part.js'
 
 export type WorkerMessage =
   | { readonly kind: 'bytes'; readonly read: number; readonly total: number }
-  | { readonly kind: 'done'; readonly reports: SimulationReport[] }
+  | { readonly kind: 'done'; readonly reports: SimulationReport[]; readonly partial: boolean }
   | { readonly kind: 'failed'; readonly message: string; readonly exitCode: number }
 
 /** Below this size a worker's start-up (~0.3 s to load the engine) costs more than it saves. */
@@ -28,7 +28,7 @@ export async function runSimulation(
   timelineFile: string | null,
 ): Promise<SimulationReport[]> {
   const count = await workerCount(request.files.invoices)
-  if (count === 1) return simulatePart(request, null, onBytes, timelineFile)
+  if (count === 1) return (await simulatePart(request, null, onBytes, timelineFile)).reports
   const parts = await Promise.all(
     Array.from({ length: count }, (_, index) =>
       runWorker(request, { index, count }, onBytes, timelineFile && `${timelineFile}.part${index}`),
@@ -39,7 +39,20 @@ export async function runSimulation(
       timelineFile,
       parts.map((_, i) => `${timelineFile}.part${i}`),
     )
-  return request.policies.map((_, policy) => mergeReports(parts.map((reports) => reports[policy]!)))
+  return request.policies.map((_, policy) => mergePart(parts, policy, request.files.invoices))
+}
+
+/**
+ * Parts that built only their own rows count only those; a part that had to read the whole
+ * file (no usable row among its customers) counted the whole file's rows and errors.
+ */
+function mergePart(parts: readonly PartReports[], policy: number, invoices: string) {
+  const reports = parts.map((part) => part.reports[policy]!)
+  const whole = parts.find((part) => !part.partial)?.reports[policy]
+  if (!whole) return mergeReports(reports, { rowsSplitFrom: invoices })
+  const merged = mergeReports(reports)
+  const { invoicesRead, rowErrors } = whole.input
+  return { ...merged, input: { ...merged.input, invoicesRead, rowErrors } }
 }
 
 async function workerCount(invoices: string): Promise<number> {
@@ -65,7 +78,7 @@ function runWorker(
   partition: { index: number; count: number },
   onBytes: (read: number, total: number) => void,
   timelineFile: string | null,
-): Promise<SimulationReport[]> {
+): Promise<PartReports> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulate-worker.js', import.meta.url), {
       workerData: { request, partition, timelineFile },
@@ -75,7 +88,7 @@ function runWorker(
         case 'bytes':
           return onBytes(message.read, message.total)
         case 'done':
-          return resolve(message.reports)
+          return resolve(message)
         case 'failed':
           return reject(new CliError(message.message, message.exitCode))
       }

@@ -5,8 +5,11 @@ import { ColumnProblem, type FieldSource, type MissingColumn } from './field-rea
 import type { ColumnMapping } from './column-mapping.js'
 import type { TextSource } from './text-source.js'
 
-/** Compiles a row builder for a header; it throws ColumnProblem for a bad cell. */
-export type RowCompiler<T> = (source: FieldSource) => (row: readonly string[]) => T
+/**
+ * Compiles a row builder for a header; it throws ColumnProblem for a bad cell, and may
+ * return null for a row the reader was asked to leave out (neither a record nor an error).
+ */
+export type RowCompiler<T> = (source: FieldSource) => (row: readonly string[]) => T | null
 
 /**
  * Reads CSV rows into records: the first row is the header, against which the mapping is
@@ -18,7 +21,7 @@ export async function* csvRecords<T>(
   compile: RowCompiler<T>,
   context: ReadContext,
 ): AsyncGenerator<T[]> {
-  let build: ((row: readonly string[]) => T) | null = null
+  let build: ((row: readonly string[]) => T | null) | null = null
   let width = 0
   for await (const batch of csvBatches(source, mapping.delimiter)) {
     const records: T[] = []
@@ -42,7 +45,8 @@ export async function* csvRecords<T>(
         )
       }
       try {
-        records.push(build(fields))
+        const record = build(fields)
+        if (record !== null) records.push(record)
       } catch (cell) {
         if (!(cell instanceof ColumnProblem)) throw cell
         context.rowError(row, cell.column, cell.message)
@@ -65,7 +69,7 @@ function compileHeader<T>(
   mapping: ColumnMapping,
   compile: RowCompiler<T>,
   file: string,
-): (row: readonly string[]) => T {
+): (row: readonly string[]) => T | null {
   const missing: MissingColumn[] = []
   const build = compile({ header, mapping, missing })
   if (missing.length > 0) throw missingColumns(missing, header, file)

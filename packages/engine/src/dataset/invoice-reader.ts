@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { customerFacts, historyFacts, invoiceFacts } from '../facts/input.js'
 import { DEFAULT_MAPPING, type ColumnMapping } from './column-mapping.js'
-import { csvRecords } from './csv-records.js'
+import { csvRecords, type RowCompiler } from './csv-records.js'
 import {
   datasetRead,
   type DatasetRead,
   type ReadContext,
   type ReadOptions,
 } from './dataset-read.js'
+import { ColumnProblem, optionalField } from './field-reader.js'
 import { datasetFormatOf, type DatasetFormat } from './format.js'
 import { invoiceRow } from './invoice-row.js'
 import { jsonlRecords } from './jsonl-records.js'
@@ -19,6 +20,13 @@ export interface InvoiceReadOptions extends ReadOptions {
   readonly format?: DatasetFormat
   /** For CSV: how columns map to fields; our own column names by default. */
   readonly mapping?: ColumnMapping
+  /**
+   * For CSV: build only the invoices of the customers this accepts (a worker's share of a
+   * large file). Other rows are read no further than their customer id and issue date:
+   * they are neither records nor row errors. `summary.sortedByIssuedAt` then tells whether
+   * every row with a readable issue date, built or not, came in order.
+   */
+  readonly only?: (customerId: string) => boolean
 }
 
 /**
@@ -31,14 +39,53 @@ export function readInvoices(
   options: InvoiceReadOptions,
 ): DatasetRead<InvoiceRecord> {
   const format = options.format ?? datasetFormatOf(options.file)
+  const only = options.only
   return datasetRead(options, (context) =>
     checkOrder(
       format === 'csv'
-        ? csvRecords(source, options.mapping ?? DEFAULT_MAPPING, invoiceRow, context)
+        ? csvRecords(
+            source,
+            options.mapping ?? DEFAULT_MAPPING,
+            only ? onlyRows(only, context) : invoiceRow,
+            context,
+          )
         : jsonlRecords(source, invoiceLine, fromLine, context),
       context,
     ),
   )
+}
+
+/** Builds the rows of the customers `only` accepts; every row's issue date is checked for order. */
+function onlyRows(
+  only: (customerId: string) => boolean,
+  context: ReadContext,
+): RowCompiler<InvoiceRecord> {
+  return (source) => {
+    const build = invoiceRow(source)
+    const spec = source.mapping.invoice
+    // invoiceRow has reported the missing columns already
+    const quiet = { ...source, missing: [] }
+    const customerId = optionalField('string', 'customer_id', spec.customer_id, quiet)
+    const issuedAt = optionalField('date', 'issued_at', spec.issued_at, quiet)
+    let previous = -Infinity
+    return (row) => {
+      const at = readable(() => issuedAt(row, ''))
+      if (at !== null) {
+        if (at < previous) context.summary.sortedByIssuedAt = false
+        previous = at
+      }
+      return only(customerId(row, '') ?? '') ? build(row) : null
+    }
+  }
+}
+
+function readable<T>(read: () => T | null): T | null {
+  try {
+    return read()
+  } catch (problem) {
+    if (problem instanceof ColumnProblem) return null
+    throw problem
+  }
 }
 
 async function* checkOrder(

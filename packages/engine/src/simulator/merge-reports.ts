@@ -1,5 +1,6 @@
 import { byTimingOrder, nearestRankOfHistogram } from './report-builder.js'
-import type { AmountLine, Counts, SimulationReport } from './report.js'
+import type { AmountLine, Counts, RowErrorSummary, SimulationReport } from './report.js'
+import { FIRST_ROW_ERRORS } from './row-errors.js'
 import { dso, type RecoveryEstimate, type RecoveryFigures } from './response-model.js'
 
 /**
@@ -9,10 +10,14 @@ import { dso, type RecoveryEstimate, type RecoveryFigures } from './response-mod
  * per-customer distribution is rebuilt from the parts' histograms, so max and p95 are
  * exact. The result is byte-identical to simulating the whole input at once.
  */
-export function mergeReports(parts: readonly SimulationReport[]): SimulationReport {
+export function mergeReports(
+  parts: readonly SimulationReport[],
+  options: MergeOptions = {},
+): SimulationReport {
   const [first, ...rest] = parts
   if (!first) throw new Error('mergeReports needs at least one report')
   if (rest.length === 0) return first
+  const split = options.rowsSplitFrom
   const histogram = addCounts(
     parts.map((p) => p.messagesPerCustomer.histogram),
     numeric,
@@ -22,6 +27,15 @@ export function mergeReports(parts: readonly SimulationReport[]): SimulationRepo
     ...first,
     input: {
       ...first.input,
+      ...(split === undefined
+        ? {}
+        : {
+            invoicesRead: sum(parts.map((p) => p.input.invoicesRead)),
+            rowErrors: mergeRowErrors(
+              parts.map((p) => p.input.rowErrors),
+              split,
+            ),
+          }),
       outsideWindow: sum(parts.map((p) => p.input.outsideWindow)),
       sortedByIssueDate,
     },
@@ -68,6 +82,36 @@ export function mergeReports(parts: readonly SimulationReport[]): SimulationRepo
     })),
     recovery: mergeRecovery(parts.map((p) => p.recovery)),
     notes: sortedByIssueDate ? first.notes : parts.find((p) => !p.input.sortedByIssueDate)!.notes,
+  }
+}
+
+export interface MergeOptions {
+  /**
+   * The parts read only their own customers' rows of this invoices file (a source given a
+   * partition): rows read and the file's row errors add up; the other files' row errors,
+   * read by every part, are counted in the first part only.
+   */
+  readonly rowsSplitFrom?: string
+}
+
+/** The first part's errors in other files come first, as they were read first; then the split file's by row. */
+function mergeRowErrors(parts: readonly RowErrorSummary[], file: string): RowErrorSummary {
+  const byColumn = new Map<string, { file: string; column: string; count: number }>()
+  for (const part of parts) {
+    for (const line of part.byColumn) {
+      const key = `${line.file}\u0000${line.column}`
+      const seen = byColumn.get(key)
+      byColumn.set(key, { ...line, count: (seen?.count ?? 0) + line.count })
+    }
+  }
+  const others = parts[0]?.first.filter((error) => error.file !== file) ?? []
+  const split = parts
+    .flatMap((part) => part.first.filter((error) => error.file === file))
+    .sort((a, b) => a.row - b.row)
+  return {
+    total: sum(parts.map((p) => p.total)),
+    byColumn: [...byColumn.keys()].sort().map((key) => byColumn.get(key)!),
+    first: [...others, ...split].slice(0, FIRST_ROW_ERRORS),
   }
 }
 

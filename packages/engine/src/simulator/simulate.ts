@@ -14,8 +14,14 @@ import { SoloReplays } from './solo-replays.js'
 
 /** Where the rows come from. Browser-safe: iterables of records, never file paths. */
 export interface SimulationSource {
-  /** Opens the invoices; opened a second time only when the first pass finds them unsorted. */
-  readonly invoices: () => AsyncIterable<InvoiceRecord>
+  /**
+   * Opens the invoices; opened again only when a pass cannot be used. Given a partition, a
+   * source may leave out the invoices of other partitions' customers (a worker then builds
+   * only its share of a large file); the reports then count only the rows it yields. When
+   * it cannot vouch for the whole file that way (out of order, no usable row in its share),
+   * it throws `ReadAgain` at the end, and the simulation opens it again without a partition.
+   */
+  readonly invoices: (partition: Partition | null) => AsyncIterable<InvoiceRecord>
   /** The customer of an invoice (from a customers file, or derived from the invoice). */
   readonly customerFor: (record: InvoiceRecord) => CustomerRecord
   /** Outside events of one invoice, any order. */
@@ -52,6 +58,13 @@ export interface SimulationHooks {
 
 class UnsortedInput extends Error {}
 
+/** Thrown by a source that left rows out and cannot vouch for the whole file (see SimulationSource). */
+export class ReadAgain extends Error {
+  constructor(reason: string) {
+    super(`the invoices are read again in full: ${reason}`)
+  }
+}
+
 /**
  * Replays historical invoices under one or more policies (the same invoices for each) and
  * returns one report per policy. Input sorted by issue date streams; unsorted input is
@@ -62,14 +75,27 @@ export async function simulate(
   policies: readonly SimulatedPolicy[],
   options: SimulationOptions = {},
 ): Promise<SimulationReport[]> {
-  try {
-    return await runPass(source, policies, options, source.invoices(), true)
-  } catch (error) {
-    if (!(error instanceof UnsortedInput)) throw error
+  const streamed = async (partition: Partition | null) => {
+    try {
+      return await runPass(source, policies, options, source.invoices(partition), true)
+    } catch (error) {
+      if (!(error instanceof UnsortedInput)) throw error
+      return null
+    }
   }
+  const partition = options.partition ?? null
+  let reports: SimulationReport[] | null
+  try {
+    reports = await streamed(partition)
+  } catch (error) {
+    if (!(error instanceof ReadAgain)) throw error
+    options.hooks?.onRestart?.()
+    reports = await streamed(null)
+  }
+  if (reports !== null) return reports
   options.hooks?.onRestart?.()
   const all: InvoiceRecord[] = []
-  for await (const record of source.invoices()) all.push(record)
+  for await (const record of source.invoices(null)) all.push(record)
   return runPass(source, policies, options, sortedStream(all.sort(byIssueThenId)), false)
 }
 
