@@ -33,7 +33,7 @@ export function registerExperiment(program: Command): void {
       .description('Start an experiment: new cases are split between the arms, sticky per customer')
       .requiredOption('--name <name>', 'what the experiment tests, e.g. "sms on day 3"')
       .requiredOption(
-        '--arm <name=version[:weight]...>',
+        '--arm <name=version:weight...>',
         'an arm: its name, a published version id, and its traffic weight (1 by default); the first arm is the control',
       )
       .option('--min-sample <cases>', 'cases each arm needs before any verdict', '500'),
