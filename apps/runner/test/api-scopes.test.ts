@@ -24,6 +24,12 @@ const ROUTES: readonly (readonly [Method, string, TokenScope])[] = [
   ['POST', '/v1/policies/versions', 'publish'],
   ['POST', '/v1/policies/versions/{id}/publish', 'publish'],
   ['POST', '/v1/policies/versions/{id}/approve', 'publish'],
+  ['GET', '/v1/experiments', 'read'],
+  ['GET', '/v1/experiments/{id}', 'read'],
+  ['GET', '/v1/response-model/fitted', 'read'],
+  ['POST', '/v1/experiments', 'publish'],
+  ['POST', '/v1/experiments/{id}/stop', 'publish'],
+  ['POST', '/v1/experiments/{id}/promote', 'publish'],
 ]
 const SCOPES: readonly TokenScope[] = ['ingest', 'read', 'publish', 'operate', 'admin']
 const MALFORMED_ID = 'not-an-id'

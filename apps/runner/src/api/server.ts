@@ -13,6 +13,7 @@ import { installRequestMetrics } from './request-metrics.js'
 import { actionRoutes } from './routes/actions.js'
 import { caseRoutes } from './routes/cases.js'
 import { eventRoutes } from './routes/events.js'
+import { experimentRoutes } from './routes/experiments.js'
 import { ingestRoutes } from './routes/ingest.js'
 import { messageRoutes } from './routes/messages.js'
 import { opsRoutes } from './routes/ops.js'
@@ -81,6 +82,7 @@ export async function buildApp(
     taskRoutes,
     messageRoutes,
     outcomeRoutes,
+    experimentRoutes,
   ]) {
     await app.register(routes(ctx))
   }
