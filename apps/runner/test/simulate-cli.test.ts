@@ -162,8 +162,8 @@ describe('dun simulate: input problems', () => {
     expect(cli.stderr).toMatch(/turbo/)
     cli.clear()
     expect(
-      await main(['simulate', policy, '--invoices', invoices, '--response-model', 'fitted']),
+      await main(['simulate', policy, '--invoices', invoices, '--response-model', 'learned']),
     ).toBe(2)
-    expect(cli.stderr).toMatch(/--response-model takes "none" or "declared FILE"/)
+    expect(cli.stderr).toMatch(/--response-model takes "none", "fitted" or "declared FILE"/)
   })
 })
