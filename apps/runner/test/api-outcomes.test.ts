@@ -146,6 +146,26 @@ describeOnDatabases('runner_api_outcomes', (db) => {
     )
   })
 
+  it('answers recovery rates by cohort, as JSON and CSV', async () => {
+    const json = await api.call('GET', '/v1/outcomes/recovery?by=cohort', { token: 'read' })
+    expect(json.json().figures).toEqual([
+      {
+        key: '2026-03',
+        currency: 'USD',
+        cases: 1,
+        recoveredCases: 1,
+        rateByCount: 1,
+        amountDue: 4900,
+        recoveredAmount: 4900,
+        rateByAmount: 1,
+      },
+    ])
+    const csv = await api.call('GET', '/v1/outcomes/recovery?by=version&format=csv', {
+      token: 'read',
+    })
+    expect(csv.body.split('\r\n')[1]).toBe(`${version},USD,1,1,1,4900,4900,1`)
+  })
+
   it('names a wrong dimension, refuses without a token, and is documented', async () => {
     const wrong = await api.call('GET', '/v1/outcomes/attribution?by=colour', { token: 'read' })
     expect(wrong.statusCode).toBe(400)
@@ -154,7 +174,11 @@ describeOnDatabases('runner_api_outcomes', (db) => {
     expect(anonymous.statusCode).toBe(401)
     const doc = (await api.call('GET', '/openapi.json')).json()
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/outcomes/attribution', '/v1/outcomes/collect-times']),
+      expect.arrayContaining([
+        '/v1/outcomes/attribution',
+        '/v1/outcomes/collect-times',
+        '/v1/outcomes/recovery',
+      ]),
     )
   })
 })

@@ -4,6 +4,7 @@ import { describeOnDatabases } from '@dun/store/testing'
 import {
   attributionReport,
   collectTimes,
+  recoveryReport,
   refreshOutcomes,
   type ServiceContext,
 } from '../src/index.js'
@@ -27,7 +28,9 @@ describeOnDatabases('service_outcomes', (db) => {
   beforeEach(async () => {
     await sql`truncate customers, invoices, payment_events, policies, policy_versions, dunning_cases,
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
-      outcome_collect_days, outcome_watermarks cascade`.execute(db())
+      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups cascade`.execute(
+      db(),
+    )
     version = await insertVersion(db(), 'main')
     await insertHistory(db(), version, [
       {
@@ -195,6 +198,75 @@ describeOnDatabases('service_outcomes', (db) => {
       })
       .execute()
     expect(await refreshOutcomes(ctx())).toBe(3)
+  })
+
+  it('reports recovery rates by count and by amount per version, segment and cohort', async () => {
+    // An unpaid case: it counts in the denominators only.
+    await insertHistory(db(), version, [
+      {
+        invoiceId: 'D',
+        segment: 'smb',
+        currency: 'USD',
+        amountDue: 3_000,
+        openedAt: at('2026-04-02T00:00:00Z'),
+        actions: [{ stepId: 'e0', action: email('due'), decidedAt: at('2026-04-02T01:00:00Z') }],
+        payments: [],
+      },
+    ])
+    await refreshOutcomes(ctx())
+    const usd = {
+      currency: 'USD',
+      cases: 2,
+      recoveredCases: 1,
+      rateByCount: 0.5,
+      amountDue: 13_000,
+      recoveredAmount: 10_000,
+      rateByAmount: 10_000 / 13_000,
+    }
+    const eur = {
+      currency: 'EUR',
+      cases: 1,
+      recoveredCases: 1,
+      rateByCount: 1,
+      amountDue: 5_000,
+      recoveredAmount: 5_000,
+      rateByAmount: 1,
+    }
+    expect(await recoveryReport(ctx(), 'version')).toEqual([
+      { key: version, ...eur },
+      { key: version, ...usd },
+    ])
+    expect(await recoveryReport(ctx(), 'segment')).toEqual([
+      { key: '', ...eur },
+      { key: 'smb', ...usd },
+    ])
+    // Cohorts by month of the first failed payment: A and B in March, D in April.
+    expect(await recoveryReport(ctx(), 'cohort')).toEqual([
+      { key: '2026-03', ...eur },
+      {
+        key: '2026-03',
+        currency: 'USD',
+        cases: 1,
+        recoveredCases: 1,
+        rateByCount: 1,
+        amountDue: 10_000,
+        recoveredAmount: 10_000,
+        rateByAmount: 1,
+      },
+      {
+        key: '2026-04',
+        currency: 'USD',
+        cases: 1,
+        recoveredCases: 0,
+        rateByCount: 0,
+        amountDue: 3_000,
+        recoveredAmount: 0,
+        rateByAmount: 0,
+      },
+    ])
+    // Run again: nothing counts twice.
+    await refreshOutcomes(ctx())
+    expect((await recoveryReport(ctx(), 'segment'))[1]).toEqual({ key: 'smb', ...usd })
   })
 
   it('uses a configurable last-touch window', async () => {

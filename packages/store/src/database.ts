@@ -15,6 +15,8 @@ import type {
 } from './tables/experiments.table.js'
 import type { InvoicesTable } from './tables/invoices.table.js'
 import type {
+  CaseOutcomesTable,
+  OutcomeCaseRollupsTable,
   OutcomeCollectDaysTable,
   OutcomeRollupsTable,
   OutcomeWatermarksTable,
@@ -59,6 +61,8 @@ export interface Database {
   outcome_rollups: OutcomeRollupsTable
   outcome_collect_days: OutcomeCollectDaysTable
   outcome_watermarks: OutcomeWatermarksTable
+  case_outcomes: CaseOutcomesTable
+  outcome_case_rollups: OutcomeCaseRollupsTable
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

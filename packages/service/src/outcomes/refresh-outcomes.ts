@@ -1,4 +1,5 @@
 import {
+  addRecoveries,
   addToCollectDays,
   addToRollups,
   findSentActions,
@@ -6,6 +7,7 @@ import {
   insertAttributionShares,
   lockWatermark,
   recordAttributions,
+  registerOpenedCases,
   saveWatermark,
   type Db,
   type SentAction,
@@ -15,11 +17,12 @@ import { attribute, DEFAULT_WINDOW_DAYS } from './attribution.js'
 import { collectDayDeltas, daysToCollect, rollupDeltas, sharesOf } from './shares.js'
 
 const JOB = 'attribution'
+const CASES_JOB = 'cases'
 const BATCH = 2_000
 /**
- * `received_at` is the inserting transaction's start: one that commits late can land
- * behind the watermark. Rescanning this much behind it (already attributed payments are
- * skipped) catches those.
+ * `received_at` (and `opened_at`) is the inserting transaction's start: one that commits
+ * late can land behind the watermark. Rescanning this much behind it (what was already
+ * counted is skipped) catches those.
  */
 const RESCAN_MS = 10 * 60_000
 
@@ -28,15 +31,20 @@ export interface RefreshOptions {
 }
 
 /**
- * The incremental attribution job: links the payments received since its watermark to
- * their cases and actions, and adds them to the rollups, one batch per transaction.
- * Cheap to run often; queries read only what it maintains. Returns how many it attributed.
+ * The incremental outcomes job: counts the cases opened since its watermark, then links
+ * the payments received since its other watermark to their cases and actions, adding both
+ * to the rollups, one batch per transaction. Cheap to run often; queries read only what it
+ * maintains. Returns how many payments it attributed.
  */
 export async function refreshOutcomes(
   ctx: ServiceContext,
   options: RefreshOptions = {},
 ): Promise<number> {
   const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS
+  let more = true
+  while (more) {
+    more = await ctx.db.transaction().execute((tx) => registerCasesBatch(tx, ctx.workspace))
+  }
   let total = 0
   for (;;) {
     const { attributed, full } = await ctx.db
@@ -65,12 +73,22 @@ async function attributeBatch(
   await insertAttributionShares(tx, workspace, shares)
   await addToRollups(tx, workspace, rollupDeltas(fresh, shares))
   await addToCollectDays(tx, workspace, collectDayDeltas(fresh))
+  await addRecoveries(tx, workspace, fresh)
   const latest = payments.reduce(
     (max, p) => Math.max(max, p.receivedAt.getTime()),
     watermark.getTime(),
   )
   await saveWatermark(tx, workspace, JOB, new Date(latest))
   return { attributed: fresh.length, full: payments.length === BATCH }
+}
+
+/** One batch of newly opened cases; true when the batch was full. */
+async function registerCasesBatch(tx: Db, workspace: string): Promise<boolean> {
+  const watermark = await lockWatermark(tx, workspace, CASES_JOB)
+  const since = new Date(watermark.getTime() - RESCAN_MS)
+  const { registered, latest } = await registerOpenedCases(tx, workspace, since, BATCH)
+  if (latest && latest > watermark) await saveWatermark(tx, workspace, CASES_JOB, latest)
+  return registered === BATCH
 }
 
 function groupByCase(actions: readonly SentAction[]): Map<string, SentAction[]> {

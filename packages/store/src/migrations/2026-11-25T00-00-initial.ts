@@ -423,6 +423,41 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('outcome_watermarks_pk', ['workspace_id', 'job'])
     .execute()
+  // Each case once, with the keys its recovery is counted under; `recovered` marks its
+  // first payment so a case paid in parts counts once.
+  await ws('case_outcomes')
+    .addColumn('case_id', 'uuid', (c) => c.notNull())
+    .addColumn('policy_version_id', 'uuid', (c) => c.notNull())
+    .addColumn('segment', 'text', (c) => c.notNull())
+    .addColumn('cohort', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('amount_due', 'bigint', (c) => c.notNull())
+    .addColumn('recovered', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addPrimaryKeyConstraint('case_outcomes_pk', ['workspace_id', 'case_id'])
+    .execute()
+  await ws('outcome_case_rollups')
+    .addColumn('policy_version_id', 'uuid', (c) => c.notNull())
+    .addColumn('segment', 'text', (c) => c.notNull())
+    .addColumn('cohort', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('cases', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('amount_due', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('recovered_cases', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('recovered_amount', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('outcome_case_rollups_pk', [
+      'workspace_id',
+      'policy_version_id',
+      'segment',
+      'cohort',
+      'currency',
+    ])
+    .execute()
+  // The case job scans cases opened since its watermark.
+  await db.schema
+    .createIndex('dunning_cases_opened_idx')
+    .on('dunning_cases')
+    .columns(['workspace_id', 'opened_at'])
+    .execute()
   // The job scans events received since its watermark.
   await db.schema
     .createIndex('payment_events_received_idx')
@@ -433,6 +468,8 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'outcome_case_rollups',
+    'case_outcomes',
     'outcome_watermarks',
     'outcome_collect_days',
     'outcome_rollups',

@@ -63,6 +63,32 @@ export interface OutcomeWatermarksTable {
   received_at: ColumnType<Date, Date | string, Date | string>
 }
 
+/** A case as recovery rates count it: cohort is the month (UTC) of the first failed payment. */
+export interface CaseOutcomesTable {
+  workspace_id: string
+  case_id: string
+  policy_version_id: string
+  segment: string
+  cohort: string
+  currency: string
+  amount_due: ColumnType<number, number, never>
+  recovered: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+/** Cases and recoveries per version, segment, cohort and currency. */
+export interface OutcomeCaseRollupsTable {
+  workspace_id: string
+  policy_version_id: string
+  segment: string
+  cohort: string
+  currency: string
+  cases: ColumnType<number, number | undefined, number>
+  amount_due: ColumnType<number, number | undefined, number>
+  recovered_cases: ColumnType<number, number | undefined, number>
+  recovered_amount: ColumnType<number, number | undefined, number>
+}
+
+export type OutcomeCaseRollupRow = Selectable<OutcomeCaseRollupsTable>
 export type PaymentOutcomeRow = Selectable<PaymentOutcomesTable>
 export type OutcomeRollupRow = Selectable<OutcomeRollupsTable>
 export type OutcomeCollectDayRow = Selectable<OutcomeCollectDaysTable>

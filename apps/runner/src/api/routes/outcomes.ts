@@ -6,6 +6,8 @@ import {
   collectTimes,
   MODEL_LABELS,
   OUTCOME_DIMENSIONS,
+  RECOVERY_DIMENSIONS,
+  recoveryReport,
   refreshOutcomes,
   type ServiceContext,
 } from '@dun/service'
@@ -19,6 +21,12 @@ const attributionQuery = z
   })
   .strict()
 const collectQuery = z.object({ format }).strict()
+const recoveryQuery = z
+  .object({
+    by: z.enum(RECOVERY_DIMENSIONS).describe('What the cases are grouped by'),
+    format,
+  })
+  .strict()
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
   return reply
@@ -92,6 +100,49 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
                 v.p90Days,
               ]),
             ),
+          ),
+        )
+      },
+    )
+    app.get(
+      '/v1/outcomes/recovery',
+      {
+        config,
+        schema: {
+          tags: ['outcomes'],
+          summary:
+            'Recovery rate by count and by amount per policy version, segment or cohort (month of first failure), per currency',
+          querystring: recoveryQuery,
+        },
+      },
+      async (request, reply) => {
+        await refreshOutcomes(ctx)
+        const figures = await recoveryReport(ctx, request.query.by)
+        if (request.query.format === 'json') return { by: request.query.by, figures }
+        return sendCsv(
+          reply,
+          `recovery-by-${request.query.by}`,
+          toCsv(
+            [
+              request.query.by,
+              'currency',
+              'cases',
+              'recovered_cases',
+              'rate_by_count',
+              'amount_due',
+              'recovered_amount',
+              'rate_by_amount',
+            ],
+            figures.map((f) => [
+              f.key,
+              f.currency,
+              f.cases,
+              f.recoveredCases,
+              f.rateByCount,
+              f.amountDue,
+              f.recoveredAmount,
+              f.rateByAmount,
+            ]),
           ),
         )
       },

@@ -1,0 +1,100 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.js'
+import type { OutcomeCaseRollupRow } from '../tables/outcomes.table.js'
+
+/**
+ * Registers the cases opened since `since` (not yet registered) and adds them to the case
+ * rollups; returns how many were registered and the latest opening seen. The cohort is the
+ * month (UTC) of the invoice's first failed payment, else of the case opening.
+ */
+export async function registerOpenedCases(
+  db: Db,
+  workspace: string,
+  since: Date,
+  limit: number,
+): Promise<{ registered: number; latest: Date | null }> {
+  const result = await sql<{ registered: string; latest: Date | null }>`
+    with batch as (
+      select c.id, c.policy_version_id, coalesce(c.segment, '') as segment,
+        to_char(coalesce(i.first_failed_at, c.opened_at) at time zone 'UTC', 'YYYY-MM') as cohort,
+        i.currency, i.amount_due, c.opened_at
+      from dunning_cases c
+      join invoices i on i.workspace_id = c.workspace_id and i.id = c.invoice_id
+      where c.workspace_id = ${workspace} and c.opened_at >= ${since}
+        and not exists (select 1 from case_outcomes o
+          where o.workspace_id = c.workspace_id and o.case_id = c.id)
+      order by c.opened_at
+      limit ${limit}
+    ), registered as (
+      insert into case_outcomes (workspace_id, case_id, policy_version_id, segment, cohort,
+        currency, amount_due)
+      select ${workspace}, id, policy_version_id, segment, cohort, currency, amount_due from batch
+      on conflict (workspace_id, case_id) do nothing
+      returning policy_version_id, segment, cohort, currency, amount_due
+    ), counted as (
+      insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
+        cases, amount_due)
+      select ${workspace}, policy_version_id, segment, cohort, currency, count(*), sum(amount_due)
+      from registered group by policy_version_id, segment, cohort, currency
+      on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
+        cases = outcome_case_rollups.cases + excluded.cases,
+        amount_due = outcome_case_rollups.amount_due + excluded.amount_due
+    )
+    select (select count(*) from batch) as registered, (select max(opened_at) from batch) as latest`.execute(
+    db,
+  )
+  const row = result.rows[0]
+  return { registered: Number(row?.registered ?? 0), latest: row?.latest ?? null }
+}
+
+/**
+ * Adds newly attributed payments to their cases' recovery: the amount always, the case
+ * only on its first payment. A payment of a case not registered yet is left out.
+ */
+export async function addRecoveries(
+  db: Db,
+  workspace: string,
+  payments: readonly { readonly caseId: string; readonly amount: number }[],
+): Promise<void> {
+  if (payments.length === 0) return
+  const rows = JSON.stringify(payments.map((p) => ({ case_id: p.caseId, amount: p.amount })))
+  await sql`
+    with paid as (
+      select case_id, sum(amount) as amount
+      from jsonb_to_recordset(${rows}::jsonb) as v(case_id uuid, amount bigint)
+      group by case_id
+    ), first_paid as (
+      update case_outcomes o set recovered = true from paid
+      where o.workspace_id = ${workspace} and o.case_id = paid.case_id and not o.recovered
+      returning o.case_id
+    )
+    insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
+      recovered_cases, recovered_amount)
+    select ${workspace}, o.policy_version_id, o.segment, o.cohort, o.currency,
+      count(f.case_id), sum(paid.amount)
+    from paid
+    join case_outcomes o on o.workspace_id = ${workspace} and o.case_id = paid.case_id
+    left join first_paid f on f.case_id = paid.case_id
+    group by o.policy_version_id, o.segment, o.cohort, o.currency
+    on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
+      recovered_cases = outcome_case_rollups.recovered_cases + excluded.recovered_cases,
+      recovered_amount = outcome_case_rollups.recovered_amount + excluded.recovered_amount`.execute(
+    db,
+  )
+}
+
+export async function listCaseRollups(db: Db, workspace: string): Promise<OutcomeCaseRollupRow[]> {
+  const rows = await db
+    .selectFrom('outcome_case_rollups')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .execute()
+  // bigint columns arrive as strings from pg.
+  return rows.map((r) => ({
+    ...r,
+    cases: Number(r.cases),
+    amount_due: Number(r.amount_due),
+    recovered_cases: Number(r.recovered_cases),
+    recovered_amount: Number(r.recovered_amount),
+  }))
+}
