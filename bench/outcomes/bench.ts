@@ -3,6 +3,8 @@ import {
   attributionReport,
   collectTimes,
   OUTCOME_DIMENSIONS,
+  RECOVERY_DIMENSIONS,
+  recoveryReport,
   refreshOutcomes,
   type ServiceContext,
 } from '@dun/service'
@@ -64,6 +66,9 @@ async function main(): Promise<void> {
   }
   for (const dimension of OUTCOME_DIMENSIONS) {
     report(`attribution by ${dimension}`, await medianMs(() => attributionReport(ctx, dimension)))
+  }
+  for (const dimension of RECOVERY_DIMENSIONS) {
+    report(`recovery by ${dimension}`, await medianMs(() => recoveryReport(ctx, dimension)))
   }
   report('days to collect', await medianMs(() => collectTimes(ctx)))
   // What an API request does: let the job catch up (nothing new), then read.
