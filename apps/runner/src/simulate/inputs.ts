@@ -16,6 +16,7 @@ import {
   type DatasetRead,
   type EventRecord,
   type InvoiceRecord,
+  type Partition,
   type SimulationSource,
 } from '@dun/engine'
 import { CliError } from '../cli-error.js'
@@ -40,18 +41,22 @@ export interface InputSource extends SimulationSource {
 export async function openInputs(
   files: InputFiles,
   onBytes: (read: number, total: number) => void,
+  partition: Partition | null = null,
 ): Promise<InputSource> {
   const mapping = files.mapping ? await readMapping(files.mapping) : undefined
   const readOnce = new RowErrorTally()
-  const customers = files.customers
-    ? await collect(
-        readCustomers(
-          await openText(files.customers),
-          errorsTo(files.customers, readOnce, mapping),
-        ),
-      )
-    : []
-  const customerById = new Map(customers.map((record) => [record.customer.id, record]))
+  // a part simulates only its own customers: the others are read (for their row errors), not kept
+  const customerById = new Map<string, CustomerRecord>()
+  if (files.customers) {
+    const read = readCustomers(
+      await openText(files.customers),
+      errorsTo(files.customers, readOnce, mapping),
+    )
+    for await (const record of rethrowDatasetErrors(read)) {
+      const id = record.customer.id
+      if (partition === null || inPartition(id, partition)) customerById.set(id, record)
+    }
+  }
   const eventsByInvoice = new Map<string, EventRecord[]>()
   if (files.events) {
     for (const event of await collect(

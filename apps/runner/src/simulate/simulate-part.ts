@@ -37,7 +37,7 @@ export async function simulatePart(
   onBytes: (read: number, total: number) => void,
   timelineFile: string | null,
 ): Promise<PartReports> {
-  const source = await openInputs(request.files, onBytes)
+  const source = await openInputs(request.files, onBytes, partition)
   const timeline = timelineFile === null ? null : new TimelineWriter(timelineFile)
   try {
     const reports = await simulate(
