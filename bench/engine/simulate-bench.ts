@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateDataset, type SimulationReport } from '@dun/engine'
@@ -23,6 +23,10 @@ interface RunResult {
   /** Highest RSS seen by sampling /proc every 25 ms, and the kernel's high-water mark (VmHWM). */
   readonly peakRss: number
   readonly maxRss: number
+  /** User + system CPU of the process (all its threads), as last sampled: wall time waits for cores. */
+  readonly cpuMs: number
+  /** The machine's 1-minute load average when the run ended. */
+  readonly load: number
 }
 
 /**
@@ -81,10 +85,12 @@ async function runChild(dir: string, prefix: string): Promise<RunResult> {
   )
   let peakRss = 0
   let maxRss = 0
+  let cpuMs = 0
   const sample = () => {
     const status = readStatus(child.pid)
     peakRss = Math.max(peakRss, status.rss)
     maxRss = Math.max(maxRss, status.hwm)
+    cpuMs = Math.max(cpuMs, readCpuMs(child.pid))
   }
   const sampler = setInterval(sample, 25)
   const [code] = (await once(child, 'exit')) as [number | null]
@@ -99,6 +105,18 @@ async function runChild(dir: string, prefix: string): Promise<RunResult> {
     rowErrors: report.input.rowErrors.total,
     peakRss,
     maxRss,
+    cpuMs,
+    load: loadavg()[0]!,
+  }
+}
+
+/** utime + stime of a running process from /proc/PID/stat, in ms (clock ticks of 10 ms). */
+function readCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return 0
   }
 }
 
@@ -121,6 +139,7 @@ function describe(size: number, generateMs: number, r: RunResult): string {
     `${size.toLocaleString('en-US')} invoices (generated in ${(generateMs / 1000).toFixed(1)} s): ` +
       `simulated in ${(r.ms / 1000).toFixed(2)} s = ${Math.round(r.invoices / (r.ms / 1000)).toLocaleString('en-US')} rows/s, ` +
       `${r.actions.toLocaleString('en-US')} actions, ${r.rowErrors} row errors`,
+    `  CPU ${(r.cpuMs / 1000).toFixed(1)} s (all threads; sampled every 25 ms), load average ${r.load.toFixed(1)} on ${availableParallelism()} cores`,
     `  peak RSS sampled ${mb(r.peakRss)}, high-water mark ${mb(r.maxRss)}`,
     `  targets for 1M: ≤ 10 s (${verdict(r.ms * (1_000_000 / size) <= TARGET_MS)} at this rate), ` +
       `≤ 1 GB (${verdict(r.maxRss <= TARGET_BYTES)})`,
