@@ -16,6 +16,52 @@ export interface ArmOutcomes {
   readonly daysToCollect: readonly number[]
 }
 
+/** One assigned case: its arm, its segment, and its days to collect (null while unpaid). */
+export interface CaseOutcome {
+  readonly arm: string
+  readonly segment: string | null
+  readonly daysToCollect: number | null
+}
+
+/** Tallies cases per arm, in the arms' order (the first is the control); unknown arms are left out. */
+export function armOutcomes(arms: readonly string[], cases: Iterable<CaseOutcome>): ArmOutcomes[] {
+  const tallies = new Map(arms.map((arm) => [arm, { cases: 0, days: [] as number[] }]))
+  for (const c of cases) {
+    const tally = tallies.get(c.arm)
+    if (!tally) continue
+    tally.cases += 1
+    if (c.daysToCollect !== null) tally.days.push(c.daysToCollect)
+  }
+  return arms.map((arm) => {
+    const { cases: count, days } = tallies.get(arm)!
+    return { arm, cases: count, recovered: days.length, daysToCollect: days }
+  })
+}
+
+/**
+ * The analysis within each segment the engine put cases in: an effect planted in one
+ * segment shows there undiluted. Each segment must reach the minimum sample on its own.
+ */
+export function analyseBySegment(
+  arms: readonly string[],
+  cases: readonly CaseOutcome[],
+  options: AnalysisOptions,
+): Record<string, ExperimentAnalysis> {
+  const segments = [...new Set(cases.map((c) => c.segment ?? '(none)'))].sort()
+  return Object.fromEntries(
+    segments.map((segment) => [
+      segment,
+      analyseExperiment(
+        armOutcomes(
+          arms,
+          cases.filter((c) => (c.segment ?? '(none)') === segment),
+        ),
+        options,
+      ),
+    ]),
+  )
+}
+
 export interface AnalysisOptions {
   /** No verdict until every compared arm has this many cases. */
   readonly minimumSamplePerArm: number

@@ -8,17 +8,25 @@ import {
 import type { ServiceContext } from '../context.js'
 import { ServiceError } from '../errors.js'
 import { isUuid } from '../ids.js'
-import { analyseExperiment, type ArmOutcomes, type ExperimentAnalysis } from './analysis.js'
+import {
+  analyseBySegment,
+  analyseExperiment,
+  armOutcomes,
+  type CaseOutcome,
+  type ExperimentAnalysis,
+} from './analysis.js'
 
 export interface ExperimentResults {
   readonly experiment: ExperimentRow
   readonly arms: readonly ExperimentArmRow[]
   readonly analysis: ExperimentAnalysis
+  /** The same analysis within each segment. */
+  readonly bySegment: Readonly<Record<string, ExperimentAnalysis>>
 }
 
 /**
  * Each arm's cases so far: recovered = the invoice was paid after its case opened, days to
- * collect = from opening to that payment. The first arm is the control.
+ * collect = from opening to that payment. The first arm is the control. Overall and per segment.
  */
 export async function experimentResults(
   ctx: ServiceContext,
@@ -33,24 +41,18 @@ export async function experimentResults(
       hint: 'list experiments with `dun experiment list`',
     })
   }
-  const cases = await assignedCaseOutcomes(ctx.db, ctx.workspace, found.experiment.id)
-  const outcomes = new Map<string, { cases: number; days: number[] }>(
-    found.arms.map((arm) => [arm.name, { cases: 0, days: [] }]),
-  )
-  for (const c of cases) {
-    const arm = outcomes.get(c.arm)
-    if (!arm) continue
-    arm.cases += 1
-    if (c.paidAt) arm.days.push((c.paidAt.getTime() - c.openedAt.getTime()) / MS_PER_DAY)
-  }
-  const armOutcomes: ArmOutcomes[] = found.arms.map((arm) => {
-    const { cases: count, days } = outcomes.get(arm.name)!
-    return { arm: arm.name, cases: count, recovered: days.length, daysToCollect: days }
-  })
+  const cases: CaseOutcome[] = (
+    await assignedCaseOutcomes(ctx.db, ctx.workspace, found.experiment.id)
+  ).map((c) => ({
+    arm: c.arm,
+    segment: c.segment,
+    daysToCollect: c.paidAt ? (c.paidAt.getTime() - c.openedAt.getTime()) / MS_PER_DAY : null,
+  }))
+  const arms = found.arms.map((arm) => arm.name)
+  const options = { minimumSamplePerArm: found.experiment.minimum_sample_per_arm }
   return {
     ...found,
-    analysis: analyseExperiment(armOutcomes, {
-      minimumSamplePerArm: found.experiment.minimum_sample_per_arm,
-    }),
+    analysis: analyseExperiment(armOutcomes(arms, cases), options),
+    bySegment: analyseBySegment(arms, cases, options),
   }
 }

@@ -174,6 +174,7 @@ export async function recordAssignments(
 /** One assigned case: its arm, when it opened and when its invoice was first paid after that. */
 export interface AssignedCaseOutcome {
   readonly arm: string
+  readonly segment: string | null
   readonly openedAt: Date
   readonly paidAt: Date | null
 }
@@ -190,6 +191,7 @@ export async function assignedCaseOutcomes(
     )
     .select((eb) => [
       'a.arm',
+      'c.segment',
       'c.opened_at',
       eb
         .selectFrom('payment_events as p')
@@ -205,6 +207,7 @@ export async function assignedCaseOutcomes(
     .execute()
   return rows.map((r) => ({
     arm: r.arm,
+    segment: r.segment,
     openedAt: r.opened_at,
     paidAt: r.paid_at === null ? null : new Date(r.paid_at),
   }))
