@@ -158,12 +158,18 @@ describeOnDatabases('runner_api_outcomes', (db) => {
         amountDue: 4900,
         recoveredAmount: 4900,
         rateByAmount: 1,
+        closedCases: 0,
+        messagesSent: 0,
+        messagesPerUnitRecovered: null,
+        cancellations: 0,
+        writeOffs: 0,
+        churnRate: 0,
       },
     ])
     const csv = await api.call('GET', '/v1/outcomes/recovery?by=version&format=csv', {
       token: 'read',
     })
-    expect(csv.body.split('\r\n')[1]).toBe(`${version},USD,1,1,1,4900,4900,1`)
+    expect(csv.body.split('\r\n')[1]).toBe(`${version},USD,1,1,1,4900,4900,1,0,0,,0,0,0`)
   })
 
   it('names a wrong dimension, refuses without a token, and is documented', async () => {

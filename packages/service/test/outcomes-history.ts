@@ -26,6 +26,8 @@ export interface HistoryCase {
   readonly currency: string
   readonly amountDue: number
   readonly openedAt: Date
+  /** When the case stopped (paid, written off); open when absent. */
+  readonly closedAt?: Date
   readonly actions: readonly HistoryAction[]
   readonly payments: readonly HistoryPayment[]
 }
@@ -122,9 +124,10 @@ export async function insertHistory(
           invoice_id: c.invoiceId,
           customer_id: c.customerId,
           policy_version_id: versionId,
-          state: 'active' as const,
+          state: c.closedAt ? ('stopped' as const) : ('active' as const),
           segment: c.segment,
           opened_at: c.openedAt,
+          closed_at: c.closedAt ?? null,
         })),
       )
       .execute(),

@@ -40,6 +40,7 @@ describeOnDatabases('service_outcomes', (db) => {
         currency: 'USD',
         amountDue: 10_000,
         openedAt: at('2026-03-01T00:00:00Z'),
+        closedAt: at('2026-03-20T12:00:00Z'),
         actions: [
           { stepId: 'e0', action: email('due'), decidedAt: at('2026-03-01T01:00:00Z') },
           { stepId: 's3', action: sms('reminder'), decidedAt: at('2026-03-04T01:00:00Z') },
@@ -201,7 +202,7 @@ describeOnDatabases('service_outcomes', (db) => {
   })
 
   it('reports recovery rates by count and by amount per version, segment and cohort', async () => {
-    // An unpaid case: it counts in the denominators only.
+    // An unpaid case, written off: it counts in the denominators and as churn.
     await insertHistory(db(), version, [
       {
         invoiceId: 'D',
@@ -209,7 +210,15 @@ describeOnDatabases('service_outcomes', (db) => {
         currency: 'USD',
         amountDue: 3_000,
         openedAt: at('2026-04-02T00:00:00Z'),
-        actions: [{ stepId: 'e0', action: email('due'), decidedAt: at('2026-04-02T01:00:00Z') }],
+        closedAt: at('2026-04-30T00:00:00Z'),
+        actions: [
+          { stepId: 'e0', action: email('due'), decidedAt: at('2026-04-02T01:00:00Z') },
+          {
+            stepId: 'w28',
+            action: { type: 'account', operation: 'write_off' },
+            decidedAt: at('2026-04-30T00:00:00Z'),
+          },
+        ],
         payments: [],
       },
     ])
@@ -222,6 +231,13 @@ describeOnDatabases('service_outcomes', (db) => {
       amountDue: 13_000,
       recoveredAmount: 10_000,
       rateByAmount: 10_000 / 13_000,
+      // A (3 messages, 100 USD recovered) and D (1 message, written off) are closed.
+      closedCases: 2,
+      messagesSent: 4,
+      messagesPerUnitRecovered: 0.04,
+      cancellations: 0,
+      writeOffs: 1,
+      churnRate: 0.5,
     }
     const eur = {
       currency: 'EUR',
@@ -231,6 +247,13 @@ describeOnDatabases('service_outcomes', (db) => {
       amountDue: 5_000,
       recoveredAmount: 5_000,
       rateByAmount: 1,
+      // B is still open.
+      closedCases: 0,
+      messagesSent: 0,
+      messagesPerUnitRecovered: null,
+      cancellations: 0,
+      writeOffs: 0,
+      churnRate: 0,
     }
     expect(await recoveryReport(ctx(), 'version')).toEqual([
       { key: version, ...eur },
@@ -252,6 +275,12 @@ describeOnDatabases('service_outcomes', (db) => {
         amountDue: 10_000,
         recoveredAmount: 10_000,
         rateByAmount: 1,
+        closedCases: 1,
+        messagesSent: 3,
+        messagesPerUnitRecovered: 0.03,
+        cancellations: 0,
+        writeOffs: 0,
+        churnRate: 0,
       },
       {
         key: '2026-04',
@@ -262,6 +291,12 @@ describeOnDatabases('service_outcomes', (db) => {
         amountDue: 3_000,
         recoveredAmount: 0,
         rateByAmount: 0,
+        closedCases: 1,
+        messagesSent: 1,
+        messagesPerUnitRecovered: null,
+        cancellations: 0,
+        writeOffs: 1,
+        churnRate: 1,
       },
     ])
     // Run again: nothing counts twice.

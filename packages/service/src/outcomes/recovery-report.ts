@@ -1,3 +1,4 @@
+import { minorUnitExponent } from '@dun/engine'
 import { listCaseRollups, type OutcomeCaseRollupRow } from '@dun/store'
 import type { ServiceContext } from '../context.js'
 
@@ -16,6 +17,15 @@ export interface RecoveryFigure {
   readonly recoveredAmount: number
   /** Recovered amount / amount due when the cases opened. */
   readonly rateByAmount: number
+  /** Cases closed so far; the figures below are about them. */
+  readonly closedCases: number
+  readonly messagesSent: number
+  /** Messages sent per one major unit (1 USD, 1 JPY) recovered; null when nothing was. */
+  readonly messagesPerUnitRecovered: number | null
+  /** Involuntary churn: closed cases whose subscription dunning cancelled, or whose debt it wrote off. */
+  readonly cancellations: number
+  readonly writeOffs: number
+  readonly churnRate: number
 }
 
 function keyOf(row: OutcomeCaseRollupRow, by: RecoveryDimension): string {
@@ -29,6 +39,20 @@ function keyOf(row: OutcomeCaseRollupRow, by: RecoveryDimension): string {
   }
 }
 
+const TOTALS = [
+  'cases',
+  'recovered_cases',
+  'amount_due',
+  'recovered_amount',
+  'closed_cases',
+  'messages_sent',
+  'cancellations',
+  'write_offs',
+  'closed_recovered_amount',
+] as const satisfies readonly (keyof OutcomeCaseRollupRow)[]
+type Totals = Record<(typeof TOTALS)[number], number>
+const ZERO: Totals = Object.fromEntries(TOTALS.map((name) => [name, 0])) as Totals
+
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
 
 /** Recovery rate by count and by amount, per currency, grouped by version, segment or cohort. */
@@ -36,31 +60,33 @@ export async function recoveryReport(
   ctx: ServiceContext,
   by: RecoveryDimension,
 ): Promise<RecoveryFigure[]> {
-  const sums = new Map<string, { key: string; currency: string; totals: number[] }>()
+  const sums = new Map<string, { key: string; currency: string; totals: Totals }>()
   for (const row of await listCaseRollups(ctx.db, ctx.workspace)) {
     const key = keyOf(row, by)
     const id = `${key}\u0000${row.currency}`
-    const entry = sums.get(id) ?? { key, currency: row.currency, totals: [0, 0, 0, 0] }
-    const add = [row.cases, row.recovered_cases, row.amount_due, row.recovered_amount]
-    entry.totals = entry.totals.map((t, i) => t + (add[i] ?? 0))
+    const entry = sums.get(id) ?? { key, currency: row.currency, totals: { ...ZERO } }
+    for (const name of TOTALS) entry.totals[name] += row[name]
     sums.set(id, entry)
   }
   return [...sums.values()]
     .sort((a, b) => a.key.localeCompare(b.key) || a.currency.localeCompare(b.currency))
-    .map(
-      ({
+    .map(({ key, currency, totals: t }) => {
+      const recoveredMajor = t.closed_recovered_amount / 10 ** minorUnitExponent(currency)
+      return {
         key,
         currency,
-        totals: [cases = 0, recoveredCases = 0, amountDue = 0, recoveredAmount = 0],
-      }) => ({
-        key,
-        currency,
-        cases,
-        recoveredCases,
-        rateByCount: ratio(recoveredCases, cases),
-        amountDue,
-        recoveredAmount,
-        rateByAmount: ratio(recoveredAmount, amountDue),
-      }),
-    )
+        cases: t.cases,
+        recoveredCases: t.recovered_cases,
+        rateByCount: ratio(t.recovered_cases, t.cases),
+        amountDue: t.amount_due,
+        recoveredAmount: t.recovered_amount,
+        rateByAmount: ratio(t.recovered_amount, t.amount_due),
+        closedCases: t.closed_cases,
+        messagesSent: t.messages_sent,
+        messagesPerUnitRecovered: recoveredMajor > 0 ? t.messages_sent / recoveredMajor : null,
+        cancellations: t.cancellations,
+        writeOffs: t.write_offs,
+        churnRate: ratio(t.cancellations + t.write_offs, t.closed_cases),
+      }
+    })
 }

@@ -1,6 +1,7 @@
 import {
   addRecoveries,
   addToCollectDays,
+  countClosedCases,
   addToRollups,
   findSentActions,
   findUnattributedPayments,
@@ -18,6 +19,7 @@ import { collectDayDeltas, daysToCollect, rollupDeltas, sharesOf } from './share
 
 const JOB = 'attribution'
 const CASES_JOB = 'cases'
+const CLOSED_JOB = 'closed'
 const BATCH = 2_000
 /**
  * `received_at` (and `opened_at`) is the inserting transaction's start: one that commits
@@ -31,9 +33,9 @@ export interface RefreshOptions {
 }
 
 /**
- * The incremental outcomes job: counts the cases opened since its watermark, then links
- * the payments received since its other watermark to their cases and actions, adding both
- * to the rollups, one batch per transaction. Cheap to run often; queries read only what it
+ * The incremental outcomes job: counts the cases opened since its watermark, links the
+ * payments received since another to their cases and actions, then counts the cases
+ * closed since a third, adding all to the rollups, one batch per transaction. Cheap to run often; queries read only what it
  * maintains. Returns how many payments it attributed.
  */
 export async function refreshOutcomes(
@@ -41,18 +43,19 @@ export async function refreshOutcomes(
   options: RefreshOptions = {},
 ): Promise<number> {
   const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS
-  let more = true
-  while (more) {
-    more = await ctx.db.transaction().execute((tx) => registerCasesBatch(tx, ctx.workspace))
-  }
+  await untilDone(ctx, registerCasesBatch)
   let total = 0
-  for (;;) {
-    const { attributed, full } = await ctx.db
+  let full = true
+  while (full) {
+    const batch = await ctx.db
       .transaction()
       .execute((tx) => attributeBatch(tx, ctx.workspace, windowDays))
-    total += attributed
-    if (!full) return total
+    total += batch.attributed
+    full = batch.full
   }
+  // After the payments: a closed case's count includes what it recovered.
+  await untilDone(ctx, countClosedBatch)
+  return total
 }
 
 async function attributeBatch(
@@ -82,6 +85,15 @@ async function attributeBatch(
   return { attributed: fresh.length, full: payments.length === BATCH }
 }
 
+/** Runs one-batch transactions while each finds a full batch. */
+async function untilDone(
+  ctx: ServiceContext,
+  batch: (tx: Db, workspace: string) => Promise<boolean>,
+): Promise<void> {
+  let full = true
+  while (full) full = await ctx.db.transaction().execute((tx) => batch(tx, ctx.workspace))
+}
+
 /** One batch of newly opened cases; true when the batch was full. */
 async function registerCasesBatch(tx: Db, workspace: string): Promise<boolean> {
   const watermark = await lockWatermark(tx, workspace, CASES_JOB)
@@ -89,6 +101,15 @@ async function registerCasesBatch(tx: Db, workspace: string): Promise<boolean> {
   const { registered, latest } = await registerOpenedCases(tx, workspace, since, BATCH)
   if (latest && latest > watermark) await saveWatermark(tx, workspace, CASES_JOB, latest)
   return registered === BATCH
+}
+
+/** One batch of newly closed cases, counted once each; true when the batch was full. */
+async function countClosedBatch(tx: Db, workspace: string): Promise<boolean> {
+  const watermark = await lockWatermark(tx, workspace, CLOSED_JOB)
+  const since = new Date(watermark.getTime() - RESCAN_MS)
+  const { counted, latest } = await countClosedCases(tx, workspace, since, BATCH)
+  if (latest && latest > watermark) await saveWatermark(tx, workspace, CLOSED_JOB, latest)
+  return counted === BATCH
 }
 
 function groupByCase(actions: readonly SentAction[]): Map<string, SentAction[]> {

@@ -433,6 +433,8 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('amount_due', 'bigint', (c) => c.notNull())
     .addColumn('recovered', 'boolean', (c) => c.notNull().defaultTo(false))
+    // Set once the closed case's actions are counted (messages, cancellation, write-off).
+    .addColumn('closed', 'boolean', (c) => c.notNull().defaultTo(false))
     .addPrimaryKeyConstraint('case_outcomes_pk', ['workspace_id', 'case_id'])
     .execute()
   await ws('outcome_case_rollups')
@@ -444,6 +446,11 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('amount_due', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('recovered_cases', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('recovered_amount', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('closed_cases', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('messages_sent', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('cancellations', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('write_offs', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('closed_recovered_amount', 'bigint', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('outcome_case_rollups_pk', [
       'workspace_id',
       'policy_version_id',
@@ -458,6 +465,9 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
     .on('dunning_cases')
     .columns(['workspace_id', 'opened_at'])
     .execute()
+  await sql`create index dunning_cases_closed_idx on dunning_cases (workspace_id, closed_at) where closed_at is not null`.execute(
+    db,
+  )
   // The job scans events received since its watermark.
   await db.schema
     .createIndex('payment_events_received_idx')

@@ -83,6 +83,63 @@ export async function addRecoveries(
   )
 }
 
+/**
+ * Counts the cases closed since `since` (registered, not yet counted): their sent
+ * messages, whether a sent account action cancelled the subscription or wrote the debt
+ * off, and what they recovered. Returns how many and the latest closing seen.
+ */
+export async function countClosedCases(
+  db: Db,
+  workspace: string,
+  since: Date,
+  limit: number,
+): Promise<{ counted: number; latest: Date | null }> {
+  const result = await sql<{ counted: string; latest: Date | null }>`
+    with batch as (
+      select o.case_id, c.customer_id, c.closed_at
+      from dunning_cases c
+      join case_outcomes o on o.workspace_id = c.workspace_id and o.case_id = c.id
+      where c.workspace_id = ${workspace} and c.closed_at >= ${since} and not o.closed
+      order by c.closed_at
+      limit ${limit}
+    ), counts as (
+      select b.case_id,
+        count(a.id) filter (where a.action_type = 'notify') as messages,
+        coalesce(bool_or(a.action->>'operation' = 'cancel_subscription'), false) as cancelled,
+        coalesce(bool_or(a.action->>'operation' = 'write_off'), false) as written_off,
+        coalesce((select sum(p.amount) from payment_outcomes p
+          where p.workspace_id = ${workspace} and p.case_id = b.case_id), 0) as recovered
+      from batch b
+      -- Through the customer index: the ledger has none by case.
+      left join dunning_actions a on a.workspace_id = ${workspace}
+        and a.customer_id = b.customer_id and a.case_id = b.case_id and a.status = 'sent'
+      group by b.case_id
+    ), marked as (
+      update case_outcomes o set closed = true from counts
+      where o.workspace_id = ${workspace} and o.case_id = counts.case_id and not o.closed
+      returning o.policy_version_id, o.segment, o.cohort, o.currency, counts.messages,
+        counts.cancelled, counts.written_off, counts.recovered
+    ), counted as (
+      insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
+        closed_cases, messages_sent, cancellations, write_offs, closed_recovered_amount)
+      select ${workspace}, policy_version_id, segment, cohort, currency, count(*), sum(messages),
+        count(*) filter (where cancelled), count(*) filter (where written_off), sum(recovered)
+      from marked group by policy_version_id, segment, cohort, currency
+      on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
+        closed_cases = outcome_case_rollups.closed_cases + excluded.closed_cases,
+        messages_sent = outcome_case_rollups.messages_sent + excluded.messages_sent,
+        cancellations = outcome_case_rollups.cancellations + excluded.cancellations,
+        write_offs = outcome_case_rollups.write_offs + excluded.write_offs,
+        closed_recovered_amount =
+          outcome_case_rollups.closed_recovered_amount + excluded.closed_recovered_amount
+    )
+    select (select count(*) from batch) as counted, (select max(closed_at) from batch) as latest`.execute(
+    db,
+  )
+  const row = result.rows[0]
+  return { counted: Number(row?.counted ?? 0), latest: row?.latest ?? null }
+}
+
 export async function listCaseRollups(db: Db, workspace: string): Promise<OutcomeCaseRollupRow[]> {
   const rows = await db
     .selectFrom('outcome_case_rollups')
@@ -96,5 +153,10 @@ export async function listCaseRollups(db: Db, workspace: string): Promise<Outcom
     amount_due: Number(r.amount_due),
     recovered_cases: Number(r.recovered_cases),
     recovered_amount: Number(r.recovered_amount),
+    closed_cases: Number(r.closed_cases),
+    messages_sent: Number(r.messages_sent),
+    cancellations: Number(r.cancellations),
+    write_offs: Number(r.write_offs),
+    closed_recovered_amount: Number(r.closed_recovered_amount),
   }))
 }

@@ -73,6 +73,7 @@ export interface CaseOutcomesTable {
   currency: string
   amount_due: ColumnType<number, number, never>
   recovered: ColumnType<boolean, boolean | undefined, boolean>
+  closed: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 /** Cases and recoveries per version, segment, cohort and currency. */
@@ -86,6 +87,13 @@ export interface OutcomeCaseRollupsTable {
   amount_due: ColumnType<number, number | undefined, number>
   recovered_cases: ColumnType<number, number | undefined, number>
   recovered_amount: ColumnType<number, number | undefined, number>
+  /** Counted when a case closes: its sent messages, and whether dunning cancelled or wrote it off. */
+  closed_cases: ColumnType<number, number | undefined, number>
+  messages_sent: ColumnType<number, number | undefined, number>
+  cancellations: ColumnType<number, number | undefined, number>
+  write_offs: ColumnType<number, number | undefined, number>
+  /** What the closed cases recovered: the denominator of messages per unit recovered. */
+  closed_recovered_amount: ColumnType<number, number | undefined, number>
 }
 
 export type OutcomeCaseRollupRow = Selectable<OutcomeCaseRollupsTable>

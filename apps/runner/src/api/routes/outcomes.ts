@@ -111,7 +111,7 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
         schema: {
           tags: ['outcomes'],
           summary:
-            'Recovery rate by count and by amount per policy version, segment or cohort (month of first failure), per currency',
+            'Per policy version, segment or cohort (month of first failure), per currency: recovery rate by count and by amount; for closed cases, messages sent per unit recovered and involuntary churn (cancellations, write-offs)',
           querystring: recoveryQuery,
         },
       },
@@ -132,6 +132,12 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
               'amount_due',
               'recovered_amount',
               'rate_by_amount',
+              'closed_cases',
+              'messages_sent',
+              'messages_per_unit_recovered',
+              'cancellations',
+              'write_offs',
+              'churn_rate',
             ],
             figures.map((f) => [
               f.key,
@@ -142,6 +148,12 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
               f.amountDue,
               f.recoveredAmount,
               f.rateByAmount,
+              f.closedCases,
+              f.messagesSent,
+              f.messagesPerUnitRecovered ?? '',
+              f.cancellations,
+              f.writeOffs,
+              f.churnRate,
             ]),
           ),
         )
