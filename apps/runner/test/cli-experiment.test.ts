@@ -1,9 +1,88 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { connect } from '@dun/store'
 import { freshPglite, type TestDatabase } from '@dun/store/testing'
 import { main } from '../src/cli.js'
 import { captureCli } from './cli-harness.js'
 
 let database: TestDatabase
+const examples = join(import.meta.dirname, '../../../examples')
+const DAY = 86_400_000
+
+/** 40 cases in segment "everyone", each sent an email on opening; 16 paid the next day. */
+async function writeLedger(versionId: string): Promise<void> {
+  const db = connect({ url: database.url, max: 1 })
+  const opened = Date.parse('2026-01-05T00:00:00Z')
+  const ids = Array.from({ length: 40 }, (_, i) => `led-${i}`)
+  await db
+    .insertInto('customers')
+    .values(ids.map((id) => ({ workspace_id: 'default', id, facts: JSON.stringify({}) })))
+    .execute()
+  await db
+    .insertInto('invoices')
+    .values(
+      ids.map((id) => ({
+        workspace_id: 'default',
+        id,
+        customer_id: id,
+        amount_due: 1_000,
+        balance: 1_000,
+        currency: 'USD',
+        issued_at: new Date(opened),
+        due_at: new Date(opened),
+        status: 'open' as const,
+      })),
+    )
+    .execute()
+  const cases = await db
+    .insertInto('dunning_cases')
+    .values(
+      ids.map((id) => ({
+        workspace_id: 'default',
+        invoice_id: id,
+        customer_id: id,
+        policy_version_id: versionId,
+        state: 'active' as const,
+        segment: 'everyone',
+        opened_at: new Date(opened),
+      })),
+    )
+    .returning(['id', 'invoice_id'])
+    .execute()
+  await db
+    .insertInto('dunning_actions')
+    .values(
+      cases.map((c) => ({
+        workspace_id: 'default',
+        case_id: c.id,
+        customer_id: c.invoice_id,
+        invoice_id: c.invoice_id,
+        step_id: 's0',
+        action: JSON.stringify({ type: 'notify', channels: ['email'], template: 'due-today' }),
+        action_type: 'notify' as const,
+        status: 'sent' as const,
+        idempotency_key: `${c.id}/s0`,
+        scheduled_at: new Date(opened + 3_600_000),
+        decided_at: new Date(opened),
+      })),
+    )
+    .execute()
+  await db
+    .insertInto('payment_events')
+    .values(
+      ids.slice(0, 16).map((id) => ({
+        workspace_id: 'default',
+        event_key: `${id}/paid`,
+        invoice_id: id,
+        type: 'payment_succeeded' as const,
+        at: new Date(opened + DAY + 3_600_000),
+        payload: JSON.stringify({ type: 'payment_succeeded', invoice_id: id }),
+      })),
+    )
+    .execute()
+  await db.destroy()
+}
 
 const policy = (channel: string) => `policy "p" {
   currencies USD
@@ -105,5 +184,30 @@ describe('dun experiment', () => {
       ]),
     ).toBe(2)
     expect(cli.stderr).toMatch(/no dunning cases to fit a response model from.*declared FILE/)
+  })
+
+  it('simulate --response-model fitted learns from the ledger, and the report says so', async () => {
+    await writeLedger(versions[0]!)
+    const json = join(cli.dir, 'fitted.json')
+    const args = [
+      'simulate',
+      join(examples, 'saas-cards.dun'),
+      '--invoices',
+      join(examples, 'data/sample-invoices.csv'),
+      '--from',
+      '2023-01-01',
+      '--to',
+      '2023-03-01',
+      '--json',
+      json,
+    ]
+    expect(await main([...args, '--response-model', 'fitted'])).toBe(0)
+    expect(cli.stdout).toContain('Response model fitted from the history of 40 cases')
+    const { recovery } = JSON.parse(readFileSync(json, 'utf8'))
+    expect(recovery.model).toBe('fitted')
+    // 16 of 40 paid within the window, against a baseline of no payment on uncovered days.
+    expect(recovery.assumptions.join('\n')).toContain(
+      'email in segment "everyone" on days 0–0: 40% of the customers still unpaid respond.',
+    )
   })
 })
