@@ -3,7 +3,7 @@ import type { Database } from '@dun/store'
 
 /**
  * A dunning history generated inside PostgreSQL (`generate_series`): `cases` cases over
- * four published versions, three segments and two currencies, `actionsEach` sent actions
+ * four published versions, three segments and two currencies (9 in 10 closed 40 days in), `actionsEach` sent actions
  * per case two days apart (email, sms, retry in turn), and a payment for 6 cases in 10 at
  * a day spread over the first month. Ids are derived from the case number, so actions and
  * payments join their case without a lookup.
@@ -47,11 +47,14 @@ export async function seedHistory(
   )
   await timed(`${cases} cases`, () =>
     sql`insert into dunning_cases (workspace_id, id, invoice_id, customer_id, policy_version_id,
-        state, segment, opened_at)
+        state, segment, opened_at, closed_at)
       select 'default', md5('case' || n)::uuid, 'i' || n, 'c' || n, md5('version' || (1 + n % 4))::uuid,
-        'active', (array['smb', 'mid', 'ent'])[1 + n % 3],
-        timestamptz '2025-01-01' + (n % 330) * interval '1 day'
-      from generate_series(1, ${cases}::int) as n`.execute(db),
+        case when n % 10 < 9 then 'stopped' else 'active' end, (array['smb', 'mid', 'ent'])[1 + n % 3],
+        opened, case when n % 10 < 9 then opened + interval '40 days' end
+      from generate_series(1, ${cases}::int) as n,
+        lateral (select timestamptz '2025-01-01' + (n % 330) * interval '1 day' as opened) o`.execute(
+      db,
+    ),
   )
   // In slices of 100,000 cases: one statement of 10 million rows holds it all in one transaction.
   const slice = 100_000

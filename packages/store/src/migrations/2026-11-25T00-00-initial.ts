@@ -433,6 +433,7 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('amount_due', 'bigint', (c) => c.notNull())
     .addColumn('recovered', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('recovered_amount', 'bigint', (c) => c.notNull().defaultTo(0))
     // Set once the closed case's actions are counted (messages, cancellation, write-off).
     .addColumn('closed', 'boolean', (c) => c.notNull().defaultTo(false))
     .addPrimaryKeyConstraint('case_outcomes_pk', ['workspace_id', 'case_id'])

@@ -64,9 +64,13 @@ export async function addRecoveries(
       from jsonb_to_recordset(${rows}::jsonb) as v(case_id uuid, amount bigint)
       group by case_id
     ), first_paid as (
-      update case_outcomes o set recovered = true from paid
-      where o.workspace_id = ${workspace} and o.case_id = paid.case_id and not o.recovered
-      returning o.case_id
+      -- was: the row as the statement found it (was the case recovered already?)
+      update case_outcomes o
+      set recovered = true, recovered_amount = o.recovered_amount + paid.amount
+      from paid, case_outcomes was
+      where o.workspace_id = ${workspace} and o.case_id = paid.case_id
+        and was.workspace_id = o.workspace_id and was.case_id = o.case_id
+      returning o.case_id, not was.recovered as first
     )
     insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
       recovered_cases, recovered_amount)
@@ -74,7 +78,7 @@ export async function addRecoveries(
       count(f.case_id), sum(paid.amount)
     from paid
     join case_outcomes o on o.workspace_id = ${workspace} and o.case_id = paid.case_id
-    left join first_paid f on f.case_id = paid.case_id
+    left join first_paid f on f.case_id = paid.case_id and f.first
     group by o.policy_version_id, o.segment, o.cohort, o.currency
     on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
       recovered_cases = outcome_case_rollups.recovered_cases + excluded.recovered_cases,
@@ -106,9 +110,7 @@ export async function countClosedCases(
       select b.case_id,
         count(a.id) filter (where a.action_type = 'notify') as messages,
         coalesce(bool_or(a.action->>'operation' = 'cancel_subscription'), false) as cancelled,
-        coalesce(bool_or(a.action->>'operation' = 'write_off'), false) as written_off,
-        coalesce((select sum(p.amount) from payment_outcomes p
-          where p.workspace_id = ${workspace} and p.case_id = b.case_id), 0) as recovered
+        coalesce(bool_or(a.action->>'operation' = 'write_off'), false) as written_off
       from batch b
       -- Through the customer index: the ledger has none by case.
       left join dunning_actions a on a.workspace_id = ${workspace}
@@ -118,7 +120,7 @@ export async function countClosedCases(
       update case_outcomes o set closed = true from counts
       where o.workspace_id = ${workspace} and o.case_id = counts.case_id and not o.closed
       returning o.policy_version_id, o.segment, o.cohort, o.currency, counts.messages,
-        counts.cancelled, counts.written_off, counts.recovered
+        counts.cancelled, counts.written_off, o.recovered_amount as recovered
     ), counted as (
       insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
         closed_cases, messages_sent, cancellations, write_offs, closed_recovered_amount)

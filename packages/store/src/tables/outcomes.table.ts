@@ -73,6 +73,7 @@ export interface CaseOutcomesTable {
   currency: string
   amount_due: ColumnType<number, number, never>
   recovered: ColumnType<boolean, boolean | undefined, boolean>
+  recovered_amount: ColumnType<number, number | undefined, number>
   closed: ColumnType<boolean, boolean | undefined, boolean>
 }
 
