@@ -32,6 +32,12 @@ async function writeLedger(versionId: string): Promise<void> {
         issued_at: new Date(opened),
         due_at: new Date(opened),
         status: 'open' as const,
+        disputed: false,
+        attempts: 1,
+        last_decline_code: null,
+        last_decline_class: null,
+        first_failed_at: new Date(opened),
+        subscription_id: null,
       })),
     )
     .execute()
