@@ -12,7 +12,10 @@ export interface ObservedCase {
   readonly contacts: readonly { readonly channel: string; readonly day: number }[]
   /** Day offset of the payment, or null if unpaid so far. */
   readonly paidDay: number | null
-  /** Days the case has been observed (up to its payment or closing, or until now). */
+  /**
+   * Days from opening to the end of observation: now, or the closing of a case closed unpaid.
+   * Not cut at the payment: a window counts only once it could have been seen to fail.
+   */
   readonly horizonDays: number
 }
 
@@ -132,7 +135,10 @@ interface WindowCount {
   responseDays: number
 }
 
-/** Only contacts whose whole window was observed count, so open cases do not bias a cell down. */
+/**
+ * Only contacts whose whole window is observed count, paid or not: counting a recent contact
+ * that already paid but not one that has not paid yet would bias the cell up.
+ */
 function countWindows(
   cases: readonly ObservedCase[],
   windowDays: number,
@@ -140,9 +146,9 @@ function countWindows(
   const counts = new Map<string, WindowCount>()
   for (const c of cases) {
     for (const contact of c.contacts) {
+      if (contact.day + windowDays > c.horizonDays) continue
       const paidInWindow =
         c.paidDay !== null && c.paidDay >= contact.day && c.paidDay < contact.day + windowDays
-      if (!paidInWindow && contact.day + windowDays > c.horizonDays) continue
       const key = `${c.segment}\u0000${contact.channel}\u0000${contact.day}`
       let count = counts.get(key)
       if (!count) {

@@ -101,6 +101,12 @@ describe('fitted response model', () => {
       { minSupport: 1 },
     )
     expect(small.cells).toEqual([])
+    // Paid inside a window not yet over: left out too, or recent contacts would look better.
+    const paidEarly = fitResponseModel(
+      [{ segment: 's', contacts: [{ channel: 'email', day: 5 }], paidDay: 5, horizonDays: 6 }],
+      { minSupport: 1 },
+    )
+    expect(paidEarly.cells).toEqual([])
     const few = fitResponseModel(history.slice(0, 40), { minSupport: 1_000 })
     expect(few.cells.length).toBeGreaterThan(0)
     expect(few.model.uplifts).toEqual([])

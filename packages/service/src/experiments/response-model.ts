@@ -24,7 +24,8 @@ export async function fitResponseModelFromLedger(
   const cases = new Map<string, ObservedCase & { opened: number; contacts: Contact[] }>()
   for (const c of history.cases) {
     const opened = c.openedAt.getTime()
-    const end = c.closedAt?.getTime() ?? now
+    // A paid case stays observed until now; one closed unpaid, until its closing.
+    const end = c.paidAt === null ? (c.closedAt?.getTime() ?? now) : now
     cases.set(c.id, {
       segment: c.segment,
       opened,
