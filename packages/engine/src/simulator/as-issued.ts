@@ -1,4 +1,5 @@
 import type { EventRecord, InvoiceRecord } from '../dataset/records.js'
+import { copyInvoice } from '../facts/copy.js'
 
 /**
  * A historical row describes an invoice as it ended (paid, balance 0, last decline…), but
@@ -11,19 +12,19 @@ import type { EventRecord, InvoiceRecord } from '../dataset/records.js'
  *   the only ones known (`from failure` steps need the first failure).
  */
 export function asIssued(record: InvoiceRecord, events: readonly EventRecord[]): InvoiceRecord {
-  const { invoice } = record
-  const failures = events.some((e) => e.type === 'payment_failed')
-  const disputeLater = events.some((e) => e.type === 'dispute_opened')
-  return {
-    ...record,
-    invoice: {
-      ...invoice,
-      status: invoice.status === 'void' ? 'void' : 'open',
-      balance: invoice.amount_due,
-      disputed: disputeLater ? false : invoice.disputed,
-      ...(failures
-        ? { attempts: 0, last_decline_code: null, last_decline_class: null, first_failed_at: null }
-        : {}),
-    },
+  const invoice = copyInvoice(record.invoice)
+  invoice.status = invoice.status === 'void' ? 'void' : 'open'
+  invoice.balance = invoice.amount_due
+  if (events.some((e) => e.type === 'dispute_opened')) invoice.disputed = false
+  if (events.some((e) => e.type === 'payment_failed')) {
+    invoice.attempts = 0
+    invoice.last_decline_code = null
+    invoice.last_decline_class = null
+    invoice.first_failed_at = null
   }
+  // a literal, not a spread (see facts/copy.ts); the row's customer stays when it has one
+  const { customerId, paidAt, customer } = record
+  return customer === undefined
+    ? { customerId, invoice, paidAt }
+    : { customerId, invoice, paidAt, customer }
 }
