@@ -1,6 +1,6 @@
 /**
- * Everything the operator commands (migrate, import, publish, user, token, cases, experiment) need from
- * the database side, in one module that they import lazily when they run: the analyst
+ * Everything the operator commands (migrate, import, dataset, publish, user, token, cases,
+ * experiment) need from the database side, in one module that they import lazily when they run: the analyst
  * commands (check, fmt, compile, test, simulate) never load database code.
  */
 export { migrateToLatest, findUserByName, listExperiments } from '@dun/store'
@@ -10,6 +10,8 @@ export {
   countInvoices,
   experimentResults,
   fitResponseModelFromLedger,
+  importDataset,
+  listDatasets,
   promoteArm,
   startExperiment,
   stopExperiment,

@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { describeRowError } from '@dun/engine'
-import { importDataset, listDatasets, type ImportFile } from '@dun/service'
+import type { ImportFile } from '@dun/service'
 import { CliError } from '../cli-error.js'
-import { cliErrorFrom, withService } from '../open-service.js'
 
 interface DatasetImportOptions {
   readonly name: string
@@ -29,6 +28,8 @@ export function registerDataset(program: Command): void {
     .option('--events <file>', 'payment events (JSON lines)')
     .option('--if-absent', 'do nothing when a dataset of that name exists (for first starts)')
     .action(async (file: string, options: DatasetImportOptions) => {
+      const { cliErrorFrom, importDataset, listDatasets, withService } =
+        await import('../operator-services.js')
       const invoices = await readText(file)
       const customers = options.customers ? await readText(options.customers) : undefined
       const events = options.events ? await readText(options.events) : undefined
