@@ -172,6 +172,13 @@ describeOnDatabases('runner_api_outcomes', (db) => {
     expect(csv.body.split('\r\n')[1]).toBe(`${version},USD,1,1,1,4900,4900,1,0,0,,0,0,0`)
   })
 
+  it('answers the DSO per month of payment as CSV', async () => {
+    const csv = await api.call('GET', '/v1/outcomes/dso?format=csv', { token: 'read' })
+    expect(csv.body).toBe(
+      `month,policy_version_id,currency,payments,amount,dso_days\r\n2026-03,${version},USD,1,4900,4\r\n`,
+    )
+  })
+
   it('names a wrong dimension, refuses without a token, and is documented', async () => {
     const wrong = await api.call('GET', '/v1/outcomes/attribution?by=colour', { token: 'read' })
     expect(wrong.statusCode).toBe(400)
@@ -184,6 +191,7 @@ describeOnDatabases('runner_api_outcomes', (db) => {
         '/v1/outcomes/attribution',
         '/v1/outcomes/collect-times',
         '/v1/outcomes/recovery',
+        '/v1/outcomes/dso',
       ]),
     )
   })

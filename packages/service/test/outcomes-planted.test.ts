@@ -21,7 +21,7 @@ describeOnDatabases('service_outcomes_planted', (db) => {
   beforeAll(async () => {
     await sql`truncate customers, invoices, payment_events, policies, policy_versions, dunning_cases,
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
-      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups cascade`.execute(
+      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly cascade`.execute(
       db(),
     )
     await insertHistory(db(), await insertVersion(db(), 'planted'), plantedHistory())

@@ -4,6 +4,7 @@ import { describeOnDatabases } from '@dun/store/testing'
 import {
   attributionReport,
   collectTimes,
+  dsoOverTime,
   recoveryReport,
   refreshOutcomes,
   type ServiceContext,
@@ -28,7 +29,7 @@ describeOnDatabases('service_outcomes', (db) => {
   beforeEach(async () => {
     await sql`truncate customers, invoices, payment_events, policies, policy_versions, dunning_cases,
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
-      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups cascade`.execute(
+      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly cascade`.execute(
       db(),
     )
     version = await insertVersion(db(), 'main')
@@ -155,6 +156,29 @@ describeOnDatabases('service_outcomes', (db) => {
       ]),
     )
     expect(times).toHaveLength(2)
+  })
+
+  it('reports the dunning DSO per month of payment: amount-weighted days to collect', async () => {
+    await refreshOutcomes(ctx())
+    expect(await dsoOverTime(ctx())).toEqual([
+      {
+        month: '2026-03',
+        policyVersionId: version,
+        currency: 'EUR',
+        payments: 1,
+        amount: 5000,
+        dsoDays: 2,
+      },
+      // (6,000 × 8 days + 4,000 × 19 days) / 10,000
+      {
+        month: '2026-03',
+        policyVersionId: version,
+        currency: 'USD',
+        payments: 2,
+        amount: 10000,
+        dsoDays: 12.4,
+      },
+    ])
   })
 
   it('counts each payment once however often the job runs, and adds later ones incrementally', async () => {

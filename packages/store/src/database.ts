@@ -18,6 +18,7 @@ import type {
   CaseOutcomesTable,
   OutcomeCaseRollupsTable,
   OutcomeCollectDaysTable,
+  OutcomeMonthlyTable,
   OutcomeRollupsTable,
   OutcomeWatermarksTable,
   PaymentAttributionsTable,
@@ -63,6 +64,7 @@ export interface Database {
   outcome_watermarks: OutcomeWatermarksTable
   case_outcomes: CaseOutcomesTable
   outcome_case_rollups: OutcomeCaseRollupsTable
+  outcome_monthly: OutcomeMonthlyTable
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

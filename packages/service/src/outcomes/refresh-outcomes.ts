@@ -1,6 +1,7 @@
 import {
   addRecoveries,
   addToCollectDays,
+  addToMonthly,
   countClosedCases,
   addToRollups,
   findSentActions,
@@ -77,6 +78,11 @@ async function attributeBatch(
   await addToRollups(tx, workspace, rollupDeltas(fresh, shares))
   await addToCollectDays(tx, workspace, collectDayDeltas(fresh))
   await addRecoveries(tx, workspace, fresh)
+  await addToMonthly(
+    tx,
+    workspace,
+    fresh.map((p) => ({ ...p, days: daysToCollect(p) })),
+  )
   const latest = payments.reduce(
     (max, p) => Math.max(max, p.receivedAt.getTime()),
     watermark.getTime(),

@@ -460,6 +460,22 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
       'currency',
     ])
     .execute()
+  // Collections by month of payment: amount × days to collect makes the amount-weighted
+  // days outstanding (the dunning DSO) of each month.
+  await ws('outcome_monthly')
+    .addColumn('policy_version_id', 'uuid', (c) => c.notNull())
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('payments', 'bigint', (c) => c.notNull())
+    .addColumn('amount', 'bigint', (c) => c.notNull())
+    .addColumn('amount_days', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('outcome_monthly_pk', [
+      'workspace_id',
+      'policy_version_id',
+      'month',
+      'currency',
+    ])
+    .execute()
   // The case job scans cases opened since its watermark.
   await db.schema
     .createIndex('dunning_cases_opened_idx')
@@ -479,6 +495,7 @@ async function createOutcomeTables(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'outcome_monthly',
     'outcome_case_rollups',
     'case_outcomes',
     'outcome_watermarks',

@@ -5,6 +5,7 @@ import type {
   AttributionModel,
   OutcomeCollectDayRow,
   OutcomeDimension,
+  OutcomeMonthlyRow,
   OutcomeRollupRow,
 } from '../tables/outcomes.table.js'
 
@@ -287,6 +288,63 @@ export async function addToCollectDays(
     on conflict (workspace_id, policy_version_id, segment, currency, day) do update set
       payments = outcome_collect_days.payments + excluded.payments,
       amount = outcome_collect_days.amount + excluded.amount`.execute(db)
+}
+
+/**
+ * Adds payments to their month of payment (UTC). Days are whole days from the case
+ * opening, as `payment_outcomes.days_to_collect`.
+ */
+export async function addToMonthly(
+  db: Db,
+  workspace: string,
+  payments: readonly {
+    policyVersionId: string
+    paidAt: Date
+    currency: string
+    amount: number
+    days: number
+  }[],
+): Promise<void> {
+  if (payments.length === 0) return
+  const rows = JSON.stringify(
+    payments.map((p) => ({
+      policy_version_id: p.policyVersionId,
+      month: p.paidAt.toISOString().slice(0, 7),
+      currency: p.currency,
+      amount: p.amount,
+      days: p.days,
+    })),
+  )
+  await sql`
+    insert into outcome_monthly (workspace_id, policy_version_id, month, currency, payments,
+      amount, amount_days)
+    select ${workspace}, policy_version_id, month, currency, count(*), sum(amount),
+      sum(amount * days)
+    from jsonb_to_recordset(${rows}::jsonb) as v(policy_version_id uuid, month text,
+      currency text, amount bigint, days bigint)
+    group by policy_version_id, month, currency
+    on conflict (workspace_id, policy_version_id, month, currency) do update set
+      payments = outcome_monthly.payments + excluded.payments,
+      amount = outcome_monthly.amount + excluded.amount,
+      amount_days = outcome_monthly.amount_days + excluded.amount_days`.execute(db)
+}
+
+export async function listMonthly(db: Db, workspace: string): Promise<OutcomeMonthlyRow[]> {
+  const rows = await db
+    .selectFrom('outcome_monthly')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .orderBy('month')
+    .orderBy('policy_version_id')
+    .orderBy('currency')
+    .execute()
+  // bigint columns arrive as strings from pg.
+  return rows.map((r) => ({
+    ...r,
+    payments: Number(r.payments),
+    amount: Number(r.amount),
+    amount_days: Number(r.amount_days),
+  }))
 }
 
 export async function listRollups(

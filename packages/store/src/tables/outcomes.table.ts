@@ -97,6 +97,18 @@ export interface OutcomeCaseRollupsTable {
   closed_recovered_amount: ColumnType<number, number | undefined, number>
 }
 
+/** Payments collected per month (UTC) of payment, with amount × days to collect. */
+export interface OutcomeMonthlyTable {
+  workspace_id: string
+  policy_version_id: string
+  month: string
+  currency: string
+  payments: number
+  amount: number
+  amount_days: number
+}
+
+export type OutcomeMonthlyRow = Selectable<OutcomeMonthlyTable>
 export type OutcomeCaseRollupRow = Selectable<OutcomeCaseRollupsTable>
 export type PaymentOutcomeRow = Selectable<PaymentOutcomesTable>
 export type OutcomeRollupRow = Selectable<OutcomeRollupsTable>

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   attributionReport,
   collectTimes,
+  dsoOverTime,
   MODEL_LABELS,
   OUTCOME_DIMENSIONS,
   RECOVERY_DIMENSIONS,
@@ -154,6 +155,38 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
               f.cancellations,
               f.writeOffs,
               f.churnRate,
+            ]),
+          ),
+        )
+      },
+    )
+    app.get(
+      '/v1/outcomes/dso',
+      {
+        config,
+        schema: {
+          tags: ['outcomes'],
+          summary:
+            'Dunning DSO over time: per month of payment, version and currency, the amount-weighted days from case opening to payment',
+          querystring: collectQuery,
+        },
+      },
+      async (request, reply) => {
+        await refreshOutcomes(ctx)
+        const points = await dsoOverTime(ctx)
+        if (request.query.format === 'json') return { points }
+        return sendCsv(
+          reply,
+          'dso',
+          toCsv(
+            ['month', 'policy_version_id', 'currency', 'payments', 'amount', 'dso_days'],
+            points.map((p) => [
+              p.month,
+              p.policyVersionId,
+              p.currency,
+              p.payments,
+              p.amount,
+              p.dsoDays,
             ]),
           ),
         )
