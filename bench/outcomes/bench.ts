@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import {
   attributionReport,
   collectTimes,
+  dsoOverTime,
   OUTCOME_DIMENSIONS,
   RECOVERY_DIMENSIONS,
   recoveryReport,
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     report(`recovery by ${dimension}`, await medianMs(() => recoveryReport(ctx, dimension)))
   }
   report('days to collect', await medianMs(() => collectTimes(ctx)))
+  report('DSO over time', await medianMs(() => dsoOverTime(ctx)))
   // What an API request does: let the job catch up (nothing new), then read.
   report(
     'API path (refresh + attribution by step)',
