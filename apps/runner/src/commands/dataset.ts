@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { describeRowError } from '@dun/engine'
 import type { ImportFile } from '@dun/service'
-import { CliError } from '../cli-error.js'
+import { fileSize } from '../input-files.js'
 
 interface DatasetImportOptions {
   readonly name: string
@@ -58,9 +58,6 @@ export function registerDataset(program: Command): void {
 }
 
 async function readText(file: string): Promise<ImportFile> {
-  const info = await stat(file).catch(() => null)
-  if (!info || info.isDirectory()) {
-    throw new CliError(`dataset import: cannot read ${file}: no such file; check the path`)
-  }
+  await fileSize('dataset import', file)
   return { file, text: await readFile(file, 'utf8') }
 }

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { DatasetError, describeRowError, parseColumnMapping, type ColumnMapping } from '@dun/engine'
+import { describeRowError } from '@dun/engine'
 import { CliError } from '../cli-error.js'
+import { countBytes, fileSize, readMappingFile } from '../input-files.js'
 import { progressFor } from '../simulate/progress.js'
 
 interface ImportOptions {
@@ -27,9 +27,9 @@ export function registerImport(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       const { cliErrorFrom, countInvoices, importLive, withService } =
         await import('../operator-services.js')
-      const mapping = options.mapping ? await readMapping(options.mapping) : undefined
-      const size = await sizeOf(file)
-      if (options.customers) await sizeOf(options.customers)
+      const mapping = options.mapping ? await readMappingFile('import', options.mapping) : undefined
+      const size = await fileSize('import', file)
+      if (options.customers) await fileSize('import', options.customers)
       const progress = progressFor(process.stderr, 'importing')
       const result = await withService(async ({ ctx }) =>
         options.ifEmpty && (await countInvoices(ctx)) > 0
@@ -69,46 +69,4 @@ export function registerImport(program: Command): void {
         1,
       )
     })
-}
-
-async function readMapping(file: string): Promise<ColumnMapping> {
-  await sizeOf(file)
-  let json: unknown
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'))
-  } catch (error) {
-    throw new CliError(
-      `import: ${file} is not valid JSON (${(error as Error).message}); check the mapping file`,
-    )
-  }
-  try {
-    return parseColumnMapping(json, file)
-  } catch (error) {
-    if (error instanceof DatasetError) throw new CliError(`import: ${error.message}`)
-    throw error
-  }
-}
-
-async function sizeOf(file: string): Promise<number> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'ENOENT' ? 'no such file' : String(error.code ?? error)
-    throw new CliError(`import: cannot read ${file}: ${reason}; check the path`)
-  })
-  if (info.isDirectory())
-    throw new CliError(`import: cannot read ${file}: it is a folder; give a file`)
-  return info.size
-}
-
-async function* countBytes(
-  chunks: AsyncIterable<string | Buffer>,
-  total: number,
-  onBytes: (read: number, total: number) => void,
-): AsyncGenerator<string> {
-  let read = 0
-  for await (const chunk of chunks) {
-    const text = String(chunk)
-    read += Buffer.byteLength(text)
-    onBytes(Math.min(read, total), total)
-    yield text
-  }
 }

@@ -1,11 +1,9 @@
 import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
 import {
   customerFacts,
   DatasetError,
   datasetFormatOf,
   inPartition,
-  parseColumnMapping,
   readCustomers,
   readEvents,
   readInvoices,
@@ -20,6 +18,7 @@ import {
   type SimulationSource,
 } from '@dun/engine'
 import { CliError } from '../cli-error.js'
+import { cannotRead, countBytes, fileSize, readMappingFile } from '../input-files.js'
 
 export interface InputFiles {
   readonly invoices: string
@@ -43,7 +42,7 @@ export async function openInputs(
   onBytes: (read: number, total: number) => void,
   partition: Partition | null = null,
 ): Promise<InputSource> {
-  const mapping = files.mapping ? await readMapping(files.mapping) : undefined
+  const mapping = files.mapping ? await readMappingFile('simulate', files.mapping) : undefined
   const readOnce = new RowErrorTally()
   // a part simulates only its own customers: the others are read (for their row errors), not kept
   const customerById = new Map<string, CustomerRecord>()
@@ -67,7 +66,7 @@ export async function openInputs(
       else eventsByInvoice.set(event.invoice_id, [event])
     }
   }
-  const size = await sizeOf(files.invoices)
+  const size = await fileSize('simulate', files.invoices)
   let invoiceErrors = readOnce.clone()
   let partial = false
   return {
@@ -102,39 +101,9 @@ function derivedCustomer(record: InvoiceRecord): CustomerRecord {
   )
 }
 
-async function readMapping(file: string): Promise<ColumnMapping> {
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw cannotRead(file, error)
-  })
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new CliError(
-      `simulate: ${file} is not valid JSON (${(error as Error).message}); check the mapping file`,
-    )
-  }
-  try {
-    return parseColumnMapping(json, file)
-  } catch (error) {
-    throw asCliError(error)
-  }
-}
-
 async function openText(file: string): Promise<AsyncIterable<string>> {
-  await sizeOf(file)
+  await fileSize('simulate', file)
   return createReadStream(file, 'utf8')
-}
-
-async function sizeOf(file: string): Promise<number> {
-  try {
-    const info = await stat(file)
-    if (info.isDirectory())
-      throw new CliError(`simulate: cannot read ${file}: it is a folder; give a file`)
-    return info.size
-  } catch (error) {
-    throw asCliError(error, file)
-  }
 }
 
 async function collect<T>(read: DatasetRead<T>): Promise<T[]> {
@@ -167,34 +136,9 @@ async function* rethrowDatasetErrors<T>(read: AsyncIterable<T>): AsyncGenerator<
   }
 }
 
-async function* countBytes(
-  chunks: AsyncIterable<string | Buffer>,
-  total: number,
-  onBytes: (read: number, total: number) => void,
-): AsyncGenerator<string> {
-  let read = 0
-  for await (const chunk of chunks) {
-    const text = String(chunk)
-    read += text.length
-    onBytes(Math.min(read, total), total)
-    yield text
-  }
-}
-
 function asCliError(error: unknown, file?: string): Error {
   if (error instanceof CliError) return error
   if (error instanceof DatasetError) return new CliError(`simulate: ${error.message}`)
-  if (file && (error as NodeJS.ErrnoException).code) return cannotRead(file, error)
+  if (file && (error as NodeJS.ErrnoException).code) return cannotRead('simulate', file, error)
   return error as Error
-}
-
-function cannotRead(file: string, error: unknown): CliError {
-  const code = (error as NodeJS.ErrnoException).code
-  const reason =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'it is a folder'
-        : String(code ?? error)
-  return new CliError(`simulate: cannot read ${file}: ${reason}; check the path`)
 }
