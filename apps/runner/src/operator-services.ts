@@ -3,7 +3,7 @@
  * experiment) need from the database side, in one module that they import lazily when they run: the analyst
  * commands (check, fmt, compile, test, simulate) never load database code.
  */
-export { migrateToLatest, findUserByName, listExperiments } from '@dun/store'
+export { migrateToLatest, findPolicyByName, findUserByName, listExperiments } from '@dun/store'
 export {
   addUser,
   countCasesByState,
@@ -16,6 +16,7 @@ export {
   startExperiment,
   stopExperiment,
   importLive,
+  moveOpenCasesToLive,
   issueTokenForUser,
   requestPublish,
   saveVersion,

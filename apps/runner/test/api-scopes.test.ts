@@ -24,6 +24,7 @@ const ROUTES: readonly (readonly [Method, string, TokenScope])[] = [
   ['POST', '/v1/policies/versions', 'publish'],
   ['POST', '/v1/policies/versions/{id}/publish', 'publish'],
   ['POST', '/v1/policies/versions/{id}/approve', 'publish'],
+  ['POST', '/v1/policies/{id}/move-open-cases', 'publish'],
   ['GET', '/v1/experiments', 'read'],
   ['GET', '/v1/experiments/{id}', 'read'],
   ['GET', '/v1/response-model/fitted', 'read'],

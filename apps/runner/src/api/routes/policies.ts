@@ -1,6 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { approveVersion, requestPublish, saveVersion, type ServiceContext } from '@dun/service'
+import {
+  approveVersion,
+  moveOpenCasesToLive,
+  requestPublish,
+  saveVersion,
+  type ServiceContext,
+} from '@dun/service'
 import { actorOf } from '../auth.js'
 import { commentBody, idParams, policyVersionBody } from '../schemas.js'
 
@@ -64,6 +70,22 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
         publishResult(
           await approveVersion(ctx, actorOf(request), request.params.id, request.body.comment),
         ),
+    )
+    app.post(
+      '/v1/policies/:id/move-open-cases',
+      {
+        config,
+        schema: {
+          tags: ['policies'],
+          summary:
+            "Move the policy's open cases onto its live version (explicitly; new cases always start on it)",
+          params: idParams,
+        },
+      },
+      async (request) => {
+        const result = await moveOpenCasesToLive(ctx, actorOf(request), request.params.id)
+        return { version_id: result.versionId, moved: result.moved, customers: result.customers }
+      },
     )
   }
 }
