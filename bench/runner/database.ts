@@ -51,7 +51,7 @@ export async function seed(
 
 /** Forgets every decision and makes every customer due again. */
 export async function resetLedger(db: Kysely<Database>, dueAt: Date): Promise<void> {
-  await sql`truncate dunning_actions, dunning_cases, payment_events`.execute(db)
+  await sql`truncate dunning_actions, dunning_cases, payment_events cascade`.execute(db)
   await resetSchedule(db, dueAt)
   await sql`analyze`.execute(db)
 }
