@@ -82,7 +82,7 @@ export async function seedHistory(
         paid + interval '1 second'
       from generate_series(1, ${cases}::int) as n,
         lateral (select timestamptz '2025-01-01' + (n % 330) * interval '1 day'
-          + ((n * 7919) % 30) * interval '1 day' + interval '5 hours' + (n % 3600) * interval '1 second' as paid) p
+          + ((n::bigint * 7919) % 30) * interval '1 day' + interval '5 hours' + (n % 3600) * interval '1 second' as paid) p
       where (n * 2654435761) % 10 < 6`.execute(db),
   )
   await timed('analyze', () => sql`analyze`.execute(db))
