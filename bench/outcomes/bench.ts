@@ -1,4 +1,5 @@
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import { connect, type Database } from '@dun/store'
 import {
   attributionReport,
   collectTimes,
@@ -9,7 +10,7 @@ import {
   refreshOutcomes,
   type ServiceContext,
 } from '@dun/service'
-import { freshDatabase } from '../runner/database.js'
+import { freshDatabase, POSTGRES_URL } from '../runner/database.js'
 import { machineLine } from '../shared/machine.js'
 import { seedHistory } from './seed.js'
 
@@ -22,6 +23,21 @@ const CASES = Number(process.env.CASES ?? 1_000_000)
 const ACTIONS_EACH = 10
 const LIMIT_MS = 2_000
 const RUNS = 5
+
+const DATABASE = 'dun_bench_outcomes'
+/** REUSE=1 keeps the last run's seeded history (seeding takes minutes) and starts the job afresh. */
+const REUSE = process.env.REUSE === '1'
+
+async function reuseDatabase(): Promise<Kysely<Database>> {
+  const url = new URL(POSTGRES_URL)
+  url.pathname = `/${DATABASE}`
+  const db = connect({ url: url.toString(), max: 4 })
+  await sql`truncate payment_outcomes, payment_attributions, outcome_rollups, outcome_collect_days,
+    outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly`.execute(db)
+  await sql`delete from payment_events where event_key like 'late%'`.execute(db)
+  console.log('reusing the seeded history of the last run')
+  return db
+}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
@@ -40,16 +56,18 @@ async function medianMs(run: () => Promise<unknown>): Promise<number> {
 
 async function main(): Promise<void> {
   console.log(machineLine(['kysely', 'pg']))
-  const { db } = await freshDatabase('dun_bench_outcomes')
+  const db = REUSE ? await reuseDatabase() : (await freshDatabase(DATABASE)).db
   const server = await sql<{ server_version: string }>`show server_version`.execute(db)
   console.log(
     `postgresql ${server.rows[0]?.server_version}; ${CASES} cases, ${CASES * ACTIONS_EACH} actions`,
   )
   const ctx: ServiceContext = { db, workspace: 'default' }
 
-  await seedHistory(db, CASES, ACTIONS_EACH, (step, ms) =>
-    console.log(`seed ${step}: ${seconds(ms)}`),
-  )
+  if (!REUSE) {
+    await seedHistory(db, CASES, ACTIONS_EACH, (step, ms) =>
+      console.log(`seed ${step}: ${seconds(ms)}`),
+    )
+  }
 
   let attributed = 0
   const catchUp = await timeMs(async () => (attributed = await refreshOutcomes(ctx)))

@@ -1,5 +1,6 @@
 import {
   addRecoveries,
+  analyzeOutcomeTables,
   addToCollectDays,
   addToMonthly,
   countClosedCases,
@@ -28,6 +29,8 @@ const BATCH = 2_000
  * counted is skipped) catches those.
  */
 const RESCAN_MS = 10 * 60_000
+/** Rows added in one run past which the planner's statistics are refreshed. */
+const ANALYZE_AFTER = 50_000
 
 export interface RefreshOptions {
   readonly windowDays?: number
@@ -44,7 +47,7 @@ export async function refreshOutcomes(
   options: RefreshOptions = {},
 ): Promise<number> {
   const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS
-  await untilDone(ctx, registerCasesBatch)
+  const registered = await untilDone(ctx, registerCasesBatch)
   let total = 0
   let full = true
   while (full) {
@@ -54,6 +57,7 @@ export async function refreshOutcomes(
     total += batch.attributed
     full = batch.full
   }
+  if (registered + total >= ANALYZE_AFTER) await analyzeOutcomeTables(ctx.db)
   // After the payments: a closed case's count includes what it recovered.
   await untilDone(ctx, countClosedBatch)
   return total
@@ -91,31 +95,35 @@ async function attributeBatch(
   return { attributed: fresh.length, full: payments.length === BATCH }
 }
 
-/** Runs one-batch transactions while each finds a full batch. */
+/** Runs one-batch transactions while each finds a full batch; returns how many rows in all. */
 async function untilDone(
   ctx: ServiceContext,
-  batch: (tx: Db, workspace: string) => Promise<boolean>,
-): Promise<void> {
-  let full = true
-  while (full) full = await ctx.db.transaction().execute((tx) => batch(tx, ctx.workspace))
+  batch: (tx: Db, workspace: string) => Promise<number>,
+): Promise<number> {
+  let total = 0
+  for (;;) {
+    const done = await ctx.db.transaction().execute((tx) => batch(tx, ctx.workspace))
+    total += done
+    if (done < BATCH) return total
+  }
 }
 
-/** One batch of newly opened cases; true when the batch was full. */
-async function registerCasesBatch(tx: Db, workspace: string): Promise<boolean> {
+/** One batch of newly opened cases; returns how many. */
+async function registerCasesBatch(tx: Db, workspace: string): Promise<number> {
   const watermark = await lockWatermark(tx, workspace, CASES_JOB)
   const since = new Date(watermark.getTime() - RESCAN_MS)
   const { registered, latest } = await registerOpenedCases(tx, workspace, since, BATCH)
   if (latest && latest > watermark) await saveWatermark(tx, workspace, CASES_JOB, latest)
-  return registered === BATCH
+  return registered
 }
 
-/** One batch of newly closed cases, counted once each; true when the batch was full. */
-async function countClosedBatch(tx: Db, workspace: string): Promise<boolean> {
+/** One batch of newly closed cases, counted once each; returns how many. */
+async function countClosedBatch(tx: Db, workspace: string): Promise<number> {
   const watermark = await lockWatermark(tx, workspace, CLOSED_JOB)
   const since = new Date(watermark.getTime() - RESCAN_MS)
   const { counted, latest } = await countClosedCases(tx, workspace, since, BATCH)
   if (latest && latest > watermark) await saveWatermark(tx, workspace, CLOSED_JOB, latest)
-  return counted === BATCH
+  return counted
 }
 
 function groupByCase(actions: readonly SentAction[]): Map<string, SentAction[]> {

@@ -142,6 +142,15 @@ export async function countClosedCases(
   return { counted: Number(row?.counted ?? 0), latest: row?.latest ?? null }
 }
 
+/**
+ * Fresh planner statistics for the outcome tables after a large catch-up: created empty,
+ * they would otherwise look tiny to the planner until autovacuum next analyzes them, and
+ * a batch would scan them whole instead of reading its slice by index.
+ */
+export async function analyzeOutcomeTables(db: Db): Promise<void> {
+  await sql`analyze case_outcomes, payment_outcomes`.execute(db)
+}
+
 export async function listCaseRollups(db: Db, workspace: string): Promise<OutcomeCaseRollupRow[]> {
   const rows = await db
     .selectFrom('outcome_case_rollups')
