@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   let attributed = 0
   const catchUp = await timeMs(async () => (attributed = await refreshOutcomes(ctx)))
   console.log(
-    `attribution job, whole history: ${attributed} payments in ${seconds(catchUp)} (${Math.round(attributed / (catchUp / 1000))}/s)`,
+    `outcomes job, whole history (cases registered, payments attributed, closed cases counted): ${attributed} payments in ${seconds(catchUp)} (${Math.round(attributed / (catchUp / 1000))}/s)`,
   )
 
   let failures = 0
