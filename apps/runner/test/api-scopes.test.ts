@@ -31,6 +31,10 @@ const ROUTES: readonly (readonly [Method, string, TokenScope])[] = [
   ['POST', '/v1/experiments', 'publish'],
   ['POST', '/v1/experiments/{id}/stop', 'publish'],
   ['POST', '/v1/experiments/{id}/promote', 'publish'],
+  ['GET', '/v1/outcomes/attribution', 'read'],
+  ['GET', '/v1/outcomes/collect-times', 'read'],
+  ['GET', '/v1/outcomes/recovery', 'read'],
+  ['GET', '/v1/outcomes/dso', 'read'],
 ]
 const SCOPES: readonly TokenScope[] = ['ingest', 'read', 'publish', 'operate', 'admin']
 const MALFORMED_ID = 'not-an-id'
