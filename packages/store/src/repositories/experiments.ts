@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Action } from '@dun/engine'
 import type { Db } from '../database.js'
 import type {
@@ -189,19 +190,7 @@ export async function assignedCaseOutcomes(
     .innerJoin('dunning_cases as c', (join) =>
       join.onRef('c.workspace_id', '=', 'a.workspace_id').onRef('c.id', '=', 'a.case_id'),
     )
-    .select((eb) => [
-      'a.arm',
-      'c.segment',
-      'c.opened_at',
-      eb
-        .selectFrom('payment_events as p')
-        .select((p) => p.fn.min('p.at').as('paid_at'))
-        .whereRef('p.workspace_id', '=', 'c.workspace_id')
-        .whereRef('p.invoice_id', '=', 'c.invoice_id')
-        .where('p.type', '=', 'payment_succeeded')
-        .whereRef('p.at', '>=', 'c.opened_at')
-        .as('paid_at'),
-    ])
+    .select(['a.arm', 'c.segment', 'c.opened_at', firstPaymentAfterOpening()])
     .where('a.workspace_id', '=', workspace)
     .where('a.experiment_id', '=', experimentId)
     .execute()
@@ -264,20 +253,7 @@ export interface LedgerHistory {
 export async function ledgerHistory(db: Db, workspace: string): Promise<LedgerHistory> {
   const caseRows = await db
     .selectFrom('dunning_cases as c')
-    .select((eb) => [
-      'c.id',
-      'c.segment',
-      'c.opened_at',
-      'c.closed_at',
-      eb
-        .selectFrom('payment_events as p')
-        .select((p) => p.fn.min('p.at').as('paid_at'))
-        .whereRef('p.workspace_id', '=', 'c.workspace_id')
-        .whereRef('p.invoice_id', '=', 'c.invoice_id')
-        .where('p.type', '=', 'payment_succeeded')
-        .whereRef('p.at', '>=', 'c.opened_at')
-        .as('paid_at'),
-    ])
+    .select(['c.id', 'c.segment', 'c.opened_at', 'c.closed_at', firstPaymentAfterOpening()])
     .where('c.workspace_id', '=', workspace)
     .where('c.segment', 'is not', null)
     .execute()
@@ -301,4 +277,12 @@ export async function ledgerHistory(db: Db, workspace: string): Promise<LedgerHi
       at: a.completed_at ?? a.scheduled_at,
     })),
   }
+}
+
+/** The first payment of case `c`'s invoice at or after the case opened (`paid_at`). */
+function firstPaymentAfterOpening() {
+  return sql<Date | string | null>`(
+    select min(p.at) from payment_events p
+    where p.workspace_id = c.workspace_id and p.invoice_id = c.invoice_id
+      and p.type = 'payment_succeeded' and p.at >= c.opened_at)`.as('paid_at')
 }
