@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connect } from '@dun/store'
-import { freshPglite, type TestDatabase } from '@dun/store/testing'
 import { main } from '../src/cli.js'
-import { captureCli } from './cli-harness.js'
+import { captureCli, operatorDatabase } from './cli-harness.js'
 
-let database: TestDatabase
 const examples = join(import.meta.dirname, '../../../examples')
 const DAY = 86_400_000
 
 /** 40 cases in segment "everyone", each sent an email on opening; 16 paid the next day. */
-async function writeLedger(versionId: string): Promise<void> {
-  const db = connect({ url: database.url, max: 1 })
+async function writeLedger(url: string, versionId: string): Promise<void> {
+  const db = connect({ url, max: 1 })
   const opened = Date.parse('2026-01-05T00:00:00Z')
   const ids = Array.from({ length: 40 }, (_, i) => `led-${i}`)
   await db
@@ -101,15 +99,7 @@ const policy = (channel: string) => `policy "p" {
 `
 
 describe('dun experiment', () => {
-  beforeAll(async () => {
-    database = await freshPglite(2)
-    vi.stubEnv('DATABASE_URL', database.url)
-    vi.stubEnv('DUN_DB_POOL', '2')
-  }, 60_000)
-  afterAll(async () => {
-    vi.unstubAllEnvs()
-    await database.close()
-  })
+  const database = operatorDatabase()
   const cli = captureCli('experiment')
   const versions: string[] = []
   let experimentId = ''
@@ -193,7 +183,7 @@ describe('dun experiment', () => {
   })
 
   it('simulate --response-model fitted learns from the ledger, and the report says so', async () => {
-    await writeLedger(versions[0]!)
+    await writeLedger(database().url, versions[0]!)
     const json = join(cli.dir, 'fitted.json')
     const args = [
       'simulate',

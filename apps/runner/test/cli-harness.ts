@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { freshPglite, type TestDatabase } from '@dun/store/testing'
 
 /** What `dun` printed in the current test, and a scratch folder for its input files. */
 export interface CliCapture {
@@ -57,5 +58,26 @@ export function captureCli(prefix: string): CliCapture {
       writeFileSync(path, text)
       return path
     },
+  }
+}
+
+/**
+ * A fresh embedded database for the operator commands of the calling `describe`, reached
+ * through DATABASE_URL like an operator's shell. Returns the database once it is open.
+ */
+export function operatorDatabase(): () => TestDatabase {
+  let database: TestDatabase | undefined
+  beforeAll(async () => {
+    database = await freshPglite(2)
+    vi.stubEnv('DATABASE_URL', database.url)
+    vi.stubEnv('DUN_DB_POOL', '2')
+  }, 60_000)
+  afterAll(async () => {
+    vi.unstubAllEnvs()
+    await database?.close()
+  })
+  return () => {
+    if (!database) throw new Error('the operator database is not open yet')
+    return database
   }
 }

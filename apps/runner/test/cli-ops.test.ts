@@ -1,23 +1,13 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { freshPglite, type TestDatabase } from '@dun/store/testing'
+import { describe, expect, it } from 'vitest'
 import { main } from '../src/cli.js'
-import { captureCli } from './cli-harness.js'
+import { captureCli, operatorDatabase } from './cli-harness.js'
 
 const examples = new URL('../../../examples/', import.meta.url).pathname
-let database: TestDatabase
 
 // The operator commands against one database, through DATABASE_URL like an operator's shell.
 describe('operator commands', () => {
-  beforeAll(async () => {
-    database = await freshPglite(2)
-    vi.stubEnv('DATABASE_URL', database.url)
-    vi.stubEnv('DUN_DB_POOL', '2')
-  }, 60_000)
-  afterAll(async () => {
-    vi.unstubAllEnvs()
-    await database.close()
-  })
+  const database = operatorDatabase()
   const cli = captureCli('ops')
 
   it('dun migrate reports an up-to-date schema', async () => {
@@ -66,7 +56,7 @@ describe('operator commands', () => {
     ])
     expect(code).toBe(0)
     expect(cli.stdout).toMatch(/Imported \d+ invoice\(s\) and \d+ customer\(s\)/)
-    const invoices = await database.db.selectFrom('invoices').select('id').execute()
+    const invoices = await database().db.selectFrom('invoices').select('id').execute()
     expect(invoices.length).toBeGreaterThan(0)
     expect(invoices.map((i) => i.id)).not.toContain('i1')
   })
@@ -74,16 +64,16 @@ describe('operator commands', () => {
   it('dun cases counts cases by state', async () => {
     expect(await main(['cases'])).toBe(0)
     expect(cli.stdout).toBe('No dunning cases yet.\n')
-    const version = await database.db
-      .selectFrom('policy_versions')
+    const version = await database()
+      .db.selectFrom('policy_versions')
       .select('id')
       .executeTakeFirstOrThrow()
-    const invoice = await database.db
-      .selectFrom('invoices')
+    const invoice = await database()
+      .db.selectFrom('invoices')
       .select(['id', 'customer_id'])
       .executeTakeFirstOrThrow()
-    await database.db
-      .insertInto('dunning_cases')
+    await database()
+      .db.insertInto('dunning_cases')
       .values({
         workspace_id: 'default',
         invoice_id: invoice.id,

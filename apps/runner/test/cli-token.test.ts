@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { freshPglite, type TestDatabase } from '@dun/store/testing'
+import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/api/server.js'
 import { main } from '../src/cli.js'
-import { captureCli } from './cli-harness.js'
-
-let database: TestDatabase
+import { captureCli, operatorDatabase } from './cli-harness.js'
 
 // `dun token add` against a database, through DATABASE_URL like an operator's shell; the
 // token it prints then opens exactly its scopes of the API.
 describe('dun token add', () => {
-  beforeAll(async () => {
-    database = await freshPglite(2)
-    vi.stubEnv('DATABASE_URL', database.url)
-    vi.stubEnv('DUN_DB_POOL', '2')
-  }, 60_000)
-  afterAll(async () => {
-    vi.unstubAllEnvs()
-    await database.close()
-  })
+  const database = operatorDatabase()
   const cli = captureCli('token')
 
   it('prints a token once that opens its scopes of the API and no others', async () => {
@@ -30,7 +19,7 @@ describe('dun token add', () => {
     expect(cli.stdout).toContain('Issued token "collector" for cora (read, operate).')
     expect(secret).toBeDefined()
 
-    const app = await buildApp({ db: database.db, workspace: 'default' })
+    const app = await buildApp({ db: database().db, workspace: 'default' })
     try {
       const get = (url: string) =>
         app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${secret}` } })
@@ -45,7 +34,7 @@ describe('dun token add', () => {
     } finally {
       await app.close()
     }
-    const stored = await database.db.selectFrom('api_tokens').selectAll().execute()
+    const stored = await database().db.selectFrom('api_tokens').selectAll().execute()
     expect(stored).toMatchObject([{ name: 'collector', scopes: ['read', 'operate'] }])
     expect(JSON.stringify(stored)).not.toContain(secret)
   })
@@ -57,7 +46,7 @@ describe('dun token add', () => {
     expect(cli.stderr).toContain('no user named nobody; add one with `dun user add nobody')
     expect(await main(['token', 'add', 'x', '--user', 'cora', '--scope', 'admin'])).toBe(2)
     expect(cli.stderr).toContain('only admins can issue tokens with the admin scope')
-    expect(await database.db.selectFrom('api_tokens').select('name').execute()).toEqual([
+    expect(await database().db.selectFrom('api_tokens').select('name').execute()).toEqual([
       { name: 'collector' },
     ])
   })
