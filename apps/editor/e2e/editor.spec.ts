@@ -136,8 +136,9 @@ test('creates a new policy from the template', async ({ page }) => {
   await expect(page.locator('.monaco-editor')).toBeVisible()
   await expect(page.getByTestId('problem-count')).toHaveText('none')
   await page.getByRole('button', { name: 'Save draft' }).click()
+  await expect(page).toHaveURL(/\/policies\/[0-9a-f-]{36}\?saved=1&name=new-policy$/)
+  // The message survives the move to the new policy's own page.
   await expect(page.getByTestId('save-message')).toContainText(/Saved new-policy as draft/)
-  await expect(page).toHaveURL(/\/policies\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('new-policy')
 })
 

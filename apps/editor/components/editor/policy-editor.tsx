@@ -1,7 +1,7 @@
 'use client'
 import type { Diagnostic, LineColumn, OutlineItem, SourceRange, TestReport } from '@dun/dsl'
 import dynamic from 'next/dynamic'
-import { useRouter } from 'next/navigation'
+import { useRouter, useSearchParams } from 'next/navigation'
 import { useCallback, useRef, useState } from 'react'
 import type { Analysis, PaneHandle } from './monaco-pane'
 import { OutlinePanel } from './outline-panel'
@@ -30,6 +30,7 @@ export interface PolicyEditorProps {
  */
 export function PolicyEditor({ policyId, title, initialSource, canDraft }: PolicyEditorProps) {
   const router = useRouter()
+  const params = useSearchParams()
   const pane = useRef<PaneHandle | null>(null)
   const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>([])
   const [items, setItems] = useState<readonly OutlineItem[]>([])
@@ -37,7 +38,10 @@ export function PolicyEditor({ policyId, title, initialSource, canDraft }: Polic
   const [checkMs, setCheckMs] = useState<number | null>(null)
   const [report, setReport] = useState<TestReport | null>(null)
   const [saving, setSaving] = useState(false)
-  const [outcome, setOutcome] = useState<SaveOutcome | null>(null)
+  // The first save of a new policy moves to its own page: the outcome travels in the URL.
+  const [outcome, setOutcome] = useState<SaveOutcome | null>(() =>
+    savedOutcomeFrom(params, policyId),
+  )
 
   const onAnalysis = useCallback((analysis: Analysis) => {
     setDiagnostics(analysis.diagnostics)
@@ -69,7 +73,8 @@ export function PolicyEditor({ policyId, title, initialSource, canDraft }: Polic
     setSaving(false)
     setOutcome(result)
     if (result.kind === 'saved' && result.policyId !== policyId) {
-      router.replace(`/policies/${result.policyId}`)
+      const query = new URLSearchParams({ saved: String(result.number), name: result.policyName })
+      router.replace(`/policies/${result.policyId}?${query}`)
     }
   }, [canDraft, saving, policyId, router])
 
@@ -139,4 +144,14 @@ function SaveMessage({ outcome }: { outcome: SaveOutcome | null }) {
       )}
     </div>
   )
+}
+
+function savedOutcomeFrom(
+  params: { get(name: string): string | null },
+  policyId: string | null,
+): SaveOutcome | null {
+  const number = Number(params.get('saved'))
+  const policyName = params.get('name')
+  if (policyId === null || !Number.isInteger(number) || number < 1 || !policyName) return null
+  return { kind: 'saved', policyId, policyName, number }
 }
