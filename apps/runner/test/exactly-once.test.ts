@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { compile } from '@dun/dsl'
 import { prepare, type CustomerCaseFacts } from '@dun/engine'
-import { freshPostgres, postgresProblem, type TestDatabase } from '@dun/store/testing'
+import { freshPostgres, postgresFor, type TestDatabase } from '@dun/store/testing'
 import type { ServiceContext } from '@dun/service'
 import { publishPolicy, readLedger, seedLive } from './scheduler-fixtures.js'
 
@@ -35,8 +35,7 @@ const POLICY = `policy "exactly-once" {
   }
 }`
 
-const problem = await postgresProblem()
-if (problem && process.env.CI) throw new Error(`PostgreSQL is needed in CI: ${problem}`)
+const problem = await postgresFor('the exactly-once crash test')
 
 describe.skipIf(problem !== null)('exactly once, with three runners and a crash', () => {
   let database: TestDatabase

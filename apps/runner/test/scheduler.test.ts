@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshPglite, freshPostgres, postgresProblem, type TestDatabase } from '@dun/store/testing'
+import { freshPglite, freshPostgres, postgresFor, type TestDatabase } from '@dun/store/testing'
 import type { ServiceContext } from '@dun/service'
 import { metrics } from '../src/ops/metrics.js'
 import { createLogger } from '../src/ops/logger.js'
@@ -76,7 +76,7 @@ describe('the scheduler loop', () => {
   }, 30_000)
 })
 
-const problem = await postgresProblem()
+const problem = await postgresFor('the dun runner process test')
 
 describe.skipIf(problem !== null)('dun runner', () => {
   it('runs the scheduler on the wall clock, and on SIGTERM finishes and exits cleanly', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@dun/engine'
 import { recordEvent, runSchedulerPass, type ServiceContext } from '@dun/service'
 import { invoiceRow, markCustomersDue, upsertCustomers, upsertInvoices } from '@dun/store'
-import { freshPostgres, postgresProblem, type TestDatabase } from '@dun/store/testing'
+import { freshPostgres, postgresFor, type TestDatabase } from '@dun/store/testing'
 import { openInputs } from '../src/simulate/inputs.js'
 import { publishPolicy, readLedger } from './scheduler-fixtures.js'
 
@@ -21,8 +21,7 @@ const examples = join(import.meta.dirname, '../../../examples')
 const POLICY = readFileSync(join(examples, 'saas-cards.dun'), 'utf8')
 const CUSTOMERS = 30
 
-const problem = await postgresProblem()
-if (problem && process.env.CI) throw new Error(`PostgreSQL is needed in CI: ${problem}`)
+const problem = await postgresFor('the simulation-equals-runner test')
 
 describe.skipIf(problem !== null)('the runner does what the simulation says', () => {
   let database: TestDatabase

@@ -103,3 +103,18 @@ export function describeOnDatabases(
     })
   }
 }
+
+/**
+ * For tests that need the machine's PostgreSQL itself (several processes on one server):
+ * null when it answers; with CI=true a missing server fails the run, elsewhere the caller
+ * skips and this says plainly what was skipped and why.
+ */
+export async function postgresFor(what: string): Promise<string | null> {
+  const reason = await postgresProblem()
+  if (reason === null) return null
+  const message = `PostgreSQL at ${TEST_POSTGRES_URL} is not reachable (${reason})`
+  if (process.env.CI)
+    throw new Error(`${message}: CI needs it for ${what}; start it with pg_ctlcluster.`)
+  console.warn(`SKIPPED ${what}: ${message}.`)
+  return reason
+}
