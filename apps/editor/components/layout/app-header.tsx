@@ -24,6 +24,12 @@ export function AppHeader({ user }: { user: SignedInUser }) {
             <Link href="/runner">Runner</Link>
           </li>
           <li>
+            <Link href="/outcomes">Outcomes</Link>
+          </li>
+          <li>
+            <Link href="/experiments">Experiments</Link>
+          </li>
+          <li>
             <Link href="/audit">Audit log</Link>
           </li>
           {user.role === 'admin' && (
