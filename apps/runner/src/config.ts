@@ -14,6 +14,8 @@ const runnerEnv = z.object({
   DUN_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   DUN_SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   DUN_DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+  /** Pause between runs of the outcomes job (attribution and rollups). */
+  DUN_OUTCOMES_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
   DUN_BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(200),
   /** The first admin's password; generated and printed once when absent. */
   DUN_ADMIN_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),

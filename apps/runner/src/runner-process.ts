@@ -7,6 +7,7 @@ import { runnerConfig } from './config.js'
 import { runDeliveryPass, startDelivery } from './delivery/worker.js'
 import { openService, type ServiceSession } from './open-service.js'
 import { createLogger, type Logger } from './ops/logger.js'
+import { startOutcomesJob } from './outcomes/outcomes-loop.js'
 import { startScheduler } from './scheduler/loop.js'
 import { schedulerTick } from './scheduler/tick.js'
 import { describeTick } from './scheduler/tick-report.js'
@@ -82,6 +83,12 @@ export async function runService(options: RunnerOptions): Promise<void> {
         intervalMs: config.DUN_SCHEDULER_INTERVAL_MS,
         batchSize: config.DUN_BATCH_SIZE,
         logger: logger.child({ worker: 'scheduler' }),
+        signal: stop.signal,
+      }),
+      startOutcomesJob({
+        ctx,
+        intervalMs: config.DUN_OUTCOMES_INTERVAL_MS,
+        logger: logger.child({ worker: 'outcomes' }),
         signal: stop.signal,
       }),
       ...(deps
