@@ -130,10 +130,13 @@ describeOnDatabases('runner_api_outcomes', (db) => {
 
   it('answers days to collect per version, as JSON and CSV', async () => {
     const json = await api.call('GET', '/v1/outcomes/collect-times', { token: 'read' })
-    expect(json.json().versions).toEqual([
+    expect(json.json()).toEqual({ by: 'version', times: expect.any(Array) })
+    expect(json.json().times).toEqual([
       {
-        policyVersionId: version,
+        key: version,
         currency: 'USD',
+        model: null,
+        label: null,
         payments: 1,
         medianDays: 4,
         p90Days: 4,
@@ -179,6 +182,81 @@ describeOnDatabases('runner_api_outcomes', (db) => {
     )
   })
 
+  it('answers days to collect by channel, each model credited side by side', async () => {
+    const json = await api.call('GET', '/v1/outcomes/collect-times?by=channel', { token: 'read' })
+    const rows = json
+      .json()
+      .times.map((t: { model: string; key: string; payments: number; medianDays: number }) => [
+        t.model,
+        t.key,
+        t.payments,
+        t.medianDays,
+      ])
+    expect(rows).toEqual([
+      ['position', 'email', 0.5, 4],
+      ['last_touch', 'sms', 1, 4],
+      ['position', 'sms', 0.5, 4],
+    ])
+    const csv = await api.call('GET', '/v1/outcomes/collect-times?by=step&format=csv', {
+      token: 'read',
+    })
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="collect-times-by-step.csv"',
+    )
+    expect(csv.body.split('\r\n')[0]).toBe('step,model,currency,day,payments,median_days,p90_days')
+  })
+
+  it('answers the time-to-collect curve per version, as JSON and CSV', async () => {
+    const json = await api.call('GET', '/v1/outcomes/curves', { token: 'read' })
+    expect(json.json().curves).toEqual([
+      {
+        policyVersionId: version,
+        currency: 'USD',
+        cases: 1,
+        points: [{ day: 4, recoveredCases: 1, share: 1 }],
+      },
+    ])
+    const csv = await api.call('GET', '/v1/outcomes/curves?format=csv', { token: 'read' })
+    expect(csv.body).toBe(
+      `policy_version_id,currency,cases,day,recovered_cases,cumulative_share\r\n${version},USD,1,4,1,1\r\n`,
+    )
+  })
+
+  it('counts a case into the funnel once it closes, step by step, as JSON and CSV', async () => {
+    const before = await api.call('GET', '/v1/outcomes/funnel', { token: 'read' })
+    expect(before.json()).toEqual({ funnels: [] })
+    await db()
+      .updateTable('dunning_cases')
+      .set({ state: 'stopped', closed_at: new Date('2026-03-05T02:00:00Z') })
+      .where('invoice_id', '=', 'inv-1')
+      .execute()
+    const json = await api.call('GET', '/v1/outcomes/funnel', { token: 'read' })
+    const step = (stepId: string, meanDayReached: number) => ({
+      stepId,
+      casesReached: 1,
+      meanDayReached,
+      recoveredAfter: 1,
+      recoveredAfterRate: 1,
+      amountRecoveredAfter: 4900,
+    })
+    expect(json.json().funnels).toEqual([
+      {
+        policyVersionId: version,
+        currency: 'USD',
+        closedCases: 1,
+        recoveredCases: 1,
+        recoveredAmount: 4900,
+        steps: [step('first', 0), step('second', 3)],
+      },
+    ])
+    const csv = await api.call('GET', '/v1/outcomes/funnel?format=csv', { token: 'read' })
+    expect(csv.body.split('\r\n').slice(0, 3)).toEqual([
+      'policy_version_id,currency,step,mean_day_reached,cases,recovered_after,recovered_after_rate,amount_recovered_after',
+      `${version},USD,(closed cases),,1,1,1,4900`,
+      `${version},USD,first,0,1,1,1,4900`,
+    ])
+  })
+
   it('names a wrong dimension, refuses without a token, and is documented', async () => {
     const wrong = await api.call('GET', '/v1/outcomes/attribution?by=colour', { token: 'read' })
     expect(wrong.statusCode).toBe(400)
@@ -192,6 +270,8 @@ describeOnDatabases('runner_api_outcomes', (db) => {
         '/v1/outcomes/collect-times',
         '/v1/outcomes/recovery',
         '/v1/outcomes/dso',
+        '/v1/outcomes/funnel',
+        '/v1/outcomes/curves',
       ]),
     )
   })

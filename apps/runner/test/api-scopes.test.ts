@@ -35,6 +35,8 @@ const ROUTES: readonly (readonly [Method, string, TokenScope])[] = [
   ['GET', '/v1/outcomes/collect-times', 'read'],
   ['GET', '/v1/outcomes/recovery', 'read'],
   ['GET', '/v1/outcomes/dso', 'read'],
+  ['GET', '/v1/outcomes/funnel', 'read'],
+  ['GET', '/v1/outcomes/curves', 'read'],
 ]
 const SCOPES: readonly TokenScope[] = ['ingest', 'read', 'publish', 'operate', 'admin']
 const MALFORMED_ID = 'not-an-id'

@@ -21,9 +21,9 @@ describeOnDatabases('service_outcomes_planted', (db) => {
   beforeAll(async () => {
     await sql`truncate customers, invoices, payment_events, policies, policy_versions, dunning_cases,
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
-      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly cascade`.execute(
-      db(),
-    )
+      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
+      outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
+      outcome_first_payments, outcome_recovery_days cascade`.execute(db())
     await insertHistory(db(), await insertVersion(db(), 'planted'), plantedHistory())
     await refreshOutcomes(ctx())
   }, 120_000)

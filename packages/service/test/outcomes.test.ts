@@ -29,9 +29,9 @@ describeOnDatabases('service_outcomes', (db) => {
   beforeEach(async () => {
     await sql`truncate customers, invoices, payment_events, policies, policy_versions, dunning_cases,
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
-      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly cascade`.execute(
-      db(),
-    )
+      outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
+      outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
+      outcome_first_payments, outcome_recovery_days cascade`.execute(db())
     version = await insertVersion(db(), 'main')
     await insertHistory(db(), version, [
       {
@@ -135,8 +135,10 @@ describeOnDatabases('service_outcomes', (db) => {
     expect(times).toEqual(
       expect.arrayContaining([
         {
-          policyVersionId: version,
+          key: version,
           currency: 'USD',
+          model: null,
+          label: null,
           payments: 2,
           medianDays: 8,
           p90Days: 19,
@@ -146,8 +148,10 @@ describeOnDatabases('service_outcomes', (db) => {
           ],
         },
         {
-          policyVersionId: version,
+          key: version,
           currency: 'EUR',
+          model: null,
+          label: null,
           payments: 1,
           medianDays: 2,
           p90Days: 2,

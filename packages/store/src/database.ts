@@ -15,6 +15,14 @@ import type {
 } from './tables/experiments.table.js'
 import type { InvoicesTable } from './tables/invoices.table.js'
 import type {
+  OutcomeCollectCreditsTable,
+  OutcomeFirstPaymentsTable,
+  OutcomeFunnelCasesTable,
+  OutcomeFunnelStepsTable,
+  OutcomeFunnelVersionsTable,
+  OutcomeRecoveryDaysTable,
+} from './tables/outcome-figures.table.js'
+import type {
   CaseOutcomesTable,
   OutcomeCaseRollupsTable,
   OutcomeCollectDaysTable,
@@ -65,6 +73,12 @@ export interface Database {
   case_outcomes: CaseOutcomesTable
   outcome_case_rollups: OutcomeCaseRollupsTable
   outcome_monthly: OutcomeMonthlyTable
+  outcome_funnel_cases: OutcomeFunnelCasesTable
+  outcome_funnel_versions: OutcomeFunnelVersionsTable
+  outcome_funnel_steps: OutcomeFunnelStepsTable
+  outcome_collect_credits: OutcomeCollectCreditsTable
+  outcome_first_payments: OutcomeFirstPaymentsTable
+  outcome_recovery_days: OutcomeRecoveryDaysTable
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

@@ -1,5 +1,8 @@
 import {
+  addFirstPayments,
   addRecoveries,
+  addToCollectCredits,
+  countFunnelCases,
   analyzeOutcomeTables,
   addToCollectDays,
   addToMonthly,
@@ -17,11 +20,18 @@ import {
 } from '@dun/store'
 import type { ServiceContext } from '../context.js'
 import { attribute, DEFAULT_WINDOW_DAYS } from './attribution.js'
-import { collectDayDeltas, daysToCollect, rollupDeltas, sharesOf } from './shares.js'
+import {
+  collectCreditDeltas,
+  collectDayDeltas,
+  daysToCollect,
+  rollupDeltas,
+  sharesOf,
+} from './shares.js'
 
 const JOB = 'attribution'
 const CASES_JOB = 'cases'
 const CLOSED_JOB = 'closed'
+const FUNNEL_JOB = 'funnel'
 const BATCH = 2_000
 /**
  * `received_at` (and `opened_at`) is the inserting transaction's start: one that commits
@@ -39,7 +49,8 @@ export interface RefreshOptions {
 /**
  * The incremental outcomes job: counts the cases opened since its watermark, links the
  * payments received since another to their cases and actions, then counts the cases
- * closed since a third, adding all to the rollups, one batch per transaction. Cheap to run often; queries read only what it
+ * closed since a third (recovery, messages, churn) and a fourth (the funnel by step),
+ * adding all to the rollups, one batch per transaction. Cheap to run often; queries read only what it
  * maintains. Returns how many payments it attributed.
  */
 export async function refreshOutcomes(
@@ -60,6 +71,7 @@ export async function refreshOutcomes(
   if (registered + total >= ANALYZE_AFTER) await analyzeOutcomeTables(ctx.db)
   // After the payments: a closed case's count includes what it recovered.
   await untilDone(ctx, countClosedBatch)
+  await untilDone(ctx, countFunnelBatch)
   return total
 }
 
@@ -81,7 +93,13 @@ async function attributeBatch(
   await insertAttributionShares(tx, workspace, shares)
   await addToRollups(tx, workspace, rollupDeltas(fresh, shares))
   await addToCollectDays(tx, workspace, collectDayDeltas(fresh))
+  await addToCollectCredits(tx, workspace, collectCreditDeltas(fresh, shares))
   await addRecoveries(tx, workspace, fresh)
+  await addFirstPayments(
+    tx,
+    workspace,
+    fresh.map((p) => ({ ...p, day: daysToCollect(p) })),
+  )
   await addToMonthly(
     tx,
     workspace,
@@ -123,6 +141,15 @@ async function countClosedBatch(tx: Db, workspace: string): Promise<number> {
   const since = new Date(watermark.getTime() - RESCAN_MS)
   const { counted, latest } = await countClosedCases(tx, workspace, since, BATCH)
   if (latest && latest > watermark) await saveWatermark(tx, workspace, CLOSED_JOB, latest)
+  return counted
+}
+
+/** One batch of newly closed cases counted into the recovery funnel; returns how many. */
+async function countFunnelBatch(tx: Db, workspace: string): Promise<number> {
+  const watermark = await lockWatermark(tx, workspace, FUNNEL_JOB)
+  const since = new Date(watermark.getTime() - RESCAN_MS)
+  const { counted, latest } = await countFunnelCases(tx, workspace, since, BATCH)
+  if (latest && latest > watermark) await saveWatermark(tx, workspace, FUNNEL_JOB, latest)
   return counted
 }
 

@@ -1,6 +1,7 @@
 import type { Action } from '@dun/engine'
 import type {
   AttributionShare,
+  CollectCreditDelta,
   CollectDayDelta,
   OutcomeDimension,
   RollupDelta,
@@ -145,6 +146,39 @@ export function collectDayDeltas(payments: readonly UnattributedPayment[]): Coll
       payments: (prior?.payments ?? 0) + 1,
       amount: (prior?.amount ?? 0) + p.amount,
     })
+  }
+  return [...rows.values()]
+}
+
+/**
+ * What newly attributed payments add to the days-to-collect histograms by step and channel:
+ * each share by its credit, at its payment's days to collect. Unattributed shares count
+ * under `unattributed`.
+ */
+export function collectCreditDeltas(
+  payments: readonly UnattributedPayment[],
+  shares: readonly AttributionShare[],
+): CollectCreditDelta[] {
+  const byKey = new Map(payments.map((p) => [p.eventKey, p]))
+  const rows = new Map<string, CollectCreditDelta>()
+  for (const share of shares) {
+    const payment = byKey.get(share.eventKey)
+    if (!payment) continue
+    const day = daysToCollect(payment)
+    for (const dimension of ['step', 'channel'] as const) {
+      const key = shareKey(share, dimension)
+      const id = `${share.model}\u0000${dimension}\u0000${key}\u0000${payment.currency}\u0000${day}`
+      const prior = rows.get(id)
+      rows.set(id, {
+        model: share.model,
+        dimension,
+        key,
+        currency: payment.currency,
+        day,
+        payments: (prior?.payments ?? 0) + share.credit,
+        amount: (prior?.amount ?? 0) + share.credit * payment.amount,
+      })
+    }
   }
   return [...rows.values()]
 }

@@ -2,17 +2,25 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  attributionCsv,
   attributionReport,
+  COLLECT_DIMENSIONS,
   collectTimes,
+  collectTimesCsv,
+  curvesCsv,
+  dsoCsv,
   dsoOverTime,
+  funnelCsv,
   MODEL_LABELS,
   OUTCOME_DIMENSIONS,
   RECOVERY_DIMENSIONS,
+  recoveryCsv,
+  recoveryCurves,
+  recoveryFunnel,
   recoveryReport,
   refreshOutcomes,
   type ServiceContext,
 } from '@dun/service'
-import { toCsv } from './outcomes-csv.js'
 
 const format = z.enum(['json', 'csv']).default('json').describe('`csv` answers text/csv')
 const attributionQuery = z
@@ -21,7 +29,16 @@ const attributionQuery = z
     format,
   })
   .strict()
-const collectQuery = z.object({ format }).strict()
+const collectQuery = z
+  .object({
+    by: z
+      .enum(COLLECT_DIMENSIONS)
+      .default('version')
+      .describe('What the payments are grouped by; by step and channel, per attribution model'),
+    format,
+  })
+  .strict()
+const formatQuery = z.object({ format }).strict()
 const recoveryQuery = z
   .object({
     by: z.enum(RECOVERY_DIMENSIONS).describe('What the cases are grouped by'),
@@ -39,36 +56,30 @@ function sendCsv(reply: FastifyReply, name: string, csv: string) {
 /**
  * Outcome figures, read from the rollups. Each request first lets the incremental
  * attribution job catch up (only payments received since its watermark), so figures are
- * current without rescanning the ledger.
+ * current without rescanning the ledger. The CSV of each is the editor's export too.
  */
 export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>()
     const config = { scope: 'read' as const }
+    const tags = ['outcomes']
     app.get(
       '/v1/outcomes/attribution',
       {
         config,
         schema: {
-          tags: ['outcomes'],
+          tags,
           summary:
             'Recovered payments and amounts credited by version, segment, step, channel or template: last-touch and position-based side by side, per currency',
           querystring: attributionQuery,
         },
       },
       async (request, reply) => {
+        const { by } = request.query
         await refreshOutcomes(ctx)
-        const figures = await attributionReport(ctx, request.query.by)
-        if (request.query.format === 'json')
-          return { by: request.query.by, models: MODEL_LABELS, figures }
-        return sendCsv(
-          reply,
-          `attribution-by-${request.query.by}`,
-          toCsv(
-            ['model', 'label', request.query.by, 'currency', 'payments', 'amount_minor_units'],
-            figures.map((f) => [f.model, f.label, f.key, f.currency, f.payments, f.amount]),
-          ),
-        )
+        const figures = await attributionReport(ctx, by)
+        if (request.query.format === 'json') return { by, models: MODEL_LABELS, figures }
+        return sendCsv(reply, `attribution-by-${by}`, attributionCsv(by, figures))
       },
     )
     app.get(
@@ -76,33 +87,19 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
       {
         config,
         schema: {
-          tags: ['outcomes'],
+          tags,
           summary:
-            'Days from case opening to payment per policy version and currency: median, p90 and the distribution by day',
+            'Days from case opening to payment per policy version, segment, step or channel and currency: median, p90 and the distribution by day; by step and channel, the payments each attribution model credits to it',
           querystring: collectQuery,
         },
       },
       async (request, reply) => {
+        const { by } = request.query
         await refreshOutcomes(ctx)
-        const versions = await collectTimes(ctx)
-        if (request.query.format === 'json') return { versions }
-        return sendCsv(
-          reply,
-          'collect-times',
-          toCsv(
-            ['policy_version_id', 'currency', 'day', 'payments', 'median_days', 'p90_days'],
-            versions.flatMap((v) =>
-              v.distribution.map((d) => [
-                v.policyVersionId,
-                v.currency,
-                d.day,
-                d.payments,
-                v.medianDays,
-                v.p90Days,
-              ]),
-            ),
-          ),
-        )
+        const times = await collectTimes(ctx, by)
+        if (request.query.format === 'json') return { by, times }
+        const name = by === 'version' ? 'collect-times' : `collect-times-by-${by}`
+        return sendCsv(reply, name, collectTimesCsv(by, times))
       },
     )
     app.get(
@@ -110,54 +107,54 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
       {
         config,
         schema: {
-          tags: ['outcomes'],
+          tags,
           summary:
             'Per policy version, segment or cohort (month of first failure), per currency: recovery rate by count and by amount; for closed cases, messages sent per unit recovered and involuntary churn (cancellations, write-offs)',
           querystring: recoveryQuery,
         },
       },
       async (request, reply) => {
+        const { by } = request.query
         await refreshOutcomes(ctx)
-        const figures = await recoveryReport(ctx, request.query.by)
-        if (request.query.format === 'json') return { by: request.query.by, figures }
-        return sendCsv(
-          reply,
-          `recovery-by-${request.query.by}`,
-          toCsv(
-            [
-              request.query.by,
-              'currency',
-              'cases',
-              'recovered_cases',
-              'rate_by_count',
-              'amount_due',
-              'recovered_amount',
-              'rate_by_amount',
-              'closed_cases',
-              'messages_sent',
-              'messages_per_unit_recovered',
-              'cancellations',
-              'write_offs',
-              'churn_rate',
-            ],
-            figures.map((f) => [
-              f.key,
-              f.currency,
-              f.cases,
-              f.recoveredCases,
-              f.rateByCount,
-              f.amountDue,
-              f.recoveredAmount,
-              f.rateByAmount,
-              f.closedCases,
-              f.messagesSent,
-              f.messagesPerUnitRecovered ?? '',
-              f.cancellations,
-              f.writeOffs,
-              f.churnRate,
-            ]),
-          ),
-        )
+        const figures = await recoveryReport(ctx, by)
+        if (request.query.format === 'json') return { by, figures }
+        return sendCsv(reply, `recovery-by-${by}`, recoveryCsv(by, figures))
+      },
+    )
+    app.get(
+      '/v1/outcomes/funnel',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'The recovery funnel by step, per policy version and currency, over closed cases: cases that reached each step (a sent action) and how many, and how much, they recovered after it',
+          querystring: formatQuery,
+        },
+      },
+      async (request, reply) => {
+        await refreshOutcomes(ctx)
+        const funnels = await recoveryFunnel(ctx)
+        if (request.query.format === 'json') return { funnels }
+        return sendCsv(reply, 'funnel', funnelCsv(funnels))
+      },
+    )
+    app.get(
+      '/v1/outcomes/curves',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Time-to-collect curves per policy version and currency: the cumulative share of its cases first paid by each day since opening',
+          querystring: formatQuery,
+        },
+      },
+      async (request, reply) => {
+        await refreshOutcomes(ctx)
+        const curves = await recoveryCurves(ctx)
+        if (request.query.format === 'json') return { curves }
+        return sendCsv(reply, 'curves', curvesCsv(curves))
       },
     )
     app.get(
@@ -165,31 +162,17 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
       {
         config,
         schema: {
-          tags: ['outcomes'],
+          tags,
           summary:
             'Dunning DSO over time: per month of payment, version and currency, the amount-weighted days from case opening to payment',
-          querystring: collectQuery,
+          querystring: formatQuery,
         },
       },
       async (request, reply) => {
         await refreshOutcomes(ctx)
         const points = await dsoOverTime(ctx)
         if (request.query.format === 'json') return { points }
-        return sendCsv(
-          reply,
-          'dso',
-          toCsv(
-            ['month', 'policy_version_id', 'currency', 'payments', 'amount', 'dso_days'],
-            points.map((p) => [
-              p.month,
-              p.policyVersionId,
-              p.currency,
-              p.payments,
-              p.amount,
-              p.dsoDays,
-            ]),
-          ),
-        )
+        return sendCsv(reply, 'dso', dsoCsv(points))
       },
     )
   }

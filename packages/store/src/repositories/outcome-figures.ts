@@ -1,0 +1,228 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.js'
+import type { AttributionModel } from '../tables/outcomes.table.js'
+import type {
+  CreditDimension,
+  OutcomeCollectCreditRow,
+  OutcomeFunnelStepRow,
+  OutcomeFunnelVersionRow,
+  OutcomeRecoveryDayRow,
+} from '../tables/outcome-figures.table.js'
+
+export interface CollectCreditDelta {
+  readonly model: AttributionModel
+  readonly dimension: CreditDimension
+  readonly key: string
+  readonly currency: string
+  readonly day: number
+  readonly payments: number
+  readonly amount: number
+}
+
+/** A newly attributed payment, as the time-to-collect curves count it. */
+export interface FirstPaymentCandidate {
+  readonly caseId: string
+  readonly policyVersionId: string
+  readonly currency: string
+  readonly day: number
+}
+
+/**
+ * Counts the cases closed since `since` (registered, not yet in the funnel) into the funnel
+ * of their version: each step with a sent action counts the case as reached, and as
+ * recovered after it when an attributed payment came later than the step's first send.
+ * Returns how many cases and the latest closing seen. Call after the payments are attributed.
+ */
+export async function countFunnelCases(
+  db: Db,
+  workspace: string,
+  since: Date,
+  limit: number,
+): Promise<{ counted: number; latest: Date | null }> {
+  const result = await sql<{ counted: string; latest: Date | null }>`
+    with batch as (
+      select o.case_id, c.customer_id, c.opened_at, c.closed_at, o.policy_version_id, o.currency
+      from dunning_cases c
+      join case_outcomes o on o.workspace_id = c.workspace_id and o.case_id = c.id
+      where c.workspace_id = ${workspace} and c.closed_at >= ${since}
+        and not exists (select 1 from outcome_funnel_cases f
+          where f.workspace_id = c.workspace_id and f.case_id = c.id)
+      order by c.closed_at
+      limit ${limit}
+    ), marked as (
+      insert into outcome_funnel_cases (workspace_id, case_id)
+      select ${workspace}, case_id from batch
+      on conflict (workspace_id, case_id) do nothing
+      returning case_id
+    ), counted as (
+      select b.*, p.payments, p.amount
+      from batch b
+      join marked m on m.case_id = b.case_id
+      cross join lateral (select count(*) as payments, coalesce(sum(amount), 0) as amount
+        from payment_outcomes p where p.workspace_id = ${workspace} and p.case_id = b.case_id) p
+    ), versions as (
+      insert into outcome_funnel_versions (workspace_id, policy_version_id, currency,
+        closed_cases, recovered_cases, recovered_amount)
+      select ${workspace}, policy_version_id, currency, count(*),
+        count(*) filter (where payments > 0), sum(amount)
+      from counted group by policy_version_id, currency
+      on conflict (workspace_id, policy_version_id, currency) do update set
+        closed_cases = outcome_funnel_versions.closed_cases + excluded.closed_cases,
+        recovered_cases = outcome_funnel_versions.recovered_cases + excluded.recovered_cases,
+        recovered_amount = outcome_funnel_versions.recovered_amount + excluded.recovered_amount
+    ), reached as (
+      select k.case_id, k.policy_version_id, k.currency, k.opened_at, a.step_id,
+        min(a.decided_at) as first_sent
+      from counted k
+      -- Through the customer index: the ledger has none by case.
+      join dunning_actions a on a.workspace_id = ${workspace} and a.customer_id = k.customer_id
+        and a.case_id = k.case_id and a.status = 'sent'
+      group by k.case_id, k.policy_version_id, k.currency, k.opened_at, a.step_id
+    ), after as (
+      select r.*, p.payments, p.amount
+      from reached r
+      cross join lateral (select count(*) as payments, coalesce(sum(amount), 0) as amount
+        from payment_outcomes p where p.workspace_id = ${workspace} and p.case_id = r.case_id
+          and p.paid_at > r.first_sent) p
+    ), steps as (
+      insert into outcome_funnel_steps (workspace_id, policy_version_id, step_id, currency,
+        cases_reached, reach_days, recovered_cases, recovered_amount)
+      select ${workspace}, policy_version_id, step_id, currency, count(*),
+        sum(greatest(0, floor(extract(epoch from first_sent - opened_at) / 86400))),
+        count(*) filter (where payments > 0), sum(amount)
+      from after group by policy_version_id, step_id, currency
+      on conflict (workspace_id, policy_version_id, step_id, currency) do update set
+        cases_reached = outcome_funnel_steps.cases_reached + excluded.cases_reached,
+        reach_days = outcome_funnel_steps.reach_days + excluded.reach_days,
+        recovered_cases = outcome_funnel_steps.recovered_cases + excluded.recovered_cases,
+        recovered_amount = outcome_funnel_steps.recovered_amount + excluded.recovered_amount
+    )
+    select (select count(*) from batch) as counted, (select max(closed_at) from batch) as latest`.execute(
+    db,
+  )
+  const row = result.rows[0]
+  return { counted: Number(row?.counted ?? 0), latest: row?.latest ?? null }
+}
+
+/** Adds credited payments to the days-to-collect histograms by step and channel. */
+export async function addToCollectCredits(
+  db: Db,
+  workspace: string,
+  deltas: readonly CollectCreditDelta[],
+): Promise<void> {
+  if (deltas.length === 0) return
+  await sql`
+    insert into outcome_collect_credits (workspace_id, model, dimension, key, currency, day,
+      payments, amount)
+    select ${workspace}, v.* from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as v(
+      model text, dimension text, key text, currency text, day integer,
+      payments double precision, amount double precision)
+    on conflict (workspace_id, model, dimension, key, currency, day) do update set
+      payments = outcome_collect_credits.payments + excluded.payments,
+      amount = outcome_collect_credits.amount + excluded.amount`.execute(db)
+}
+
+/**
+ * Records the first payment of each case not paid before (its earliest among these) and
+ * adds the case to the day it was first paid on. A case counts once, however many payments.
+ */
+export async function addFirstPayments(
+  db: Db,
+  workspace: string,
+  payments: readonly FirstPaymentCandidate[],
+): Promise<void> {
+  if (payments.length === 0) return
+  const rows = JSON.stringify(
+    payments.map((p) => ({
+      case_id: p.caseId,
+      policy_version_id: p.policyVersionId,
+      currency: p.currency,
+      day: p.day,
+    })),
+  )
+  await sql`
+    with earliest as (
+      select case_id, policy_version_id, currency, min(day) as day
+      from jsonb_to_recordset(${rows}::jsonb) as v(case_id uuid, policy_version_id uuid,
+        currency text, day integer)
+      group by case_id, policy_version_id, currency
+    ), first as (
+      insert into outcome_first_payments (workspace_id, case_id, day)
+      select ${workspace}, case_id, day from earliest
+      on conflict (workspace_id, case_id) do nothing
+      returning case_id
+    )
+    insert into outcome_recovery_days (workspace_id, policy_version_id, currency, day, cases)
+    select ${workspace}, e.policy_version_id, e.currency, e.day, count(*)
+    from earliest e join first f on f.case_id = e.case_id
+    group by e.policy_version_id, e.currency, e.day
+    on conflict (workspace_id, policy_version_id, currency, day) do update set
+      cases = outcome_recovery_days.cases + excluded.cases`.execute(db)
+}
+
+export async function listFunnelVersions(
+  db: Db,
+  workspace: string,
+): Promise<OutcomeFunnelVersionRow[]> {
+  const rows = await db
+    .selectFrom('outcome_funnel_versions')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .orderBy('policy_version_id')
+    .orderBy('currency')
+    .execute()
+  // bigint columns arrive as strings from pg.
+  return rows.map((r) => ({
+    ...r,
+    closed_cases: Number(r.closed_cases),
+    recovered_cases: Number(r.recovered_cases),
+    recovered_amount: Number(r.recovered_amount),
+  }))
+}
+
+export async function listFunnelSteps(db: Db, workspace: string): Promise<OutcomeFunnelStepRow[]> {
+  const rows = await db
+    .selectFrom('outcome_funnel_steps')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .execute()
+  return rows.map((r) => ({
+    ...r,
+    cases_reached: Number(r.cases_reached),
+    reach_days: Number(r.reach_days),
+    recovered_cases: Number(r.recovered_cases),
+    recovered_amount: Number(r.recovered_amount),
+  }))
+}
+
+export async function listCollectCredits(
+  db: Db,
+  workspace: string,
+  dimension: CreditDimension,
+): Promise<OutcomeCollectCreditRow[]> {
+  return db
+    .selectFrom('outcome_collect_credits')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .where('dimension', '=', dimension)
+    .orderBy('model')
+    .orderBy('key')
+    .orderBy('currency')
+    .orderBy('day')
+    .execute()
+}
+
+export async function listRecoveryDays(
+  db: Db,
+  workspace: string,
+): Promise<OutcomeRecoveryDayRow[]> {
+  const rows = await db
+    .selectFrom('outcome_recovery_days')
+    .selectAll()
+    .where('workspace_id', '=', workspace)
+    .orderBy('policy_version_id')
+    .orderBy('currency')
+    .orderBy('day')
+    .execute()
+  return rows.map((r) => ({ ...r, cases: Number(r.cases) }))
+}
