@@ -1,0 +1,49 @@
+import type { ExperimentSummary } from '@/lib/server/experiments/experiment-summaries'
+import { signedDays } from '@/lib/server/experiments/format'
+import { pointsWithInterval } from '@/lib/server/experiments/verdict'
+
+const VERDICT_TEXT = {
+  collecting: 'collecting',
+  'no-difference': 'no significant difference',
+  'recovers-more': 'recovers more',
+  'recovers-less': 'recovers less',
+} as const
+
+/** Each arm against the control: the differences with their intervals and the tests' p-values. */
+export function ComparisonTable({ experiment }: { experiment: ExperimentSummary }) {
+  return (
+    <table className="experiment-arms">
+      <caption className="visually-hidden">
+        Each arm of “{experiment.name}” against the control
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Arm − control</th>
+          <th scope="col">Recovery rate difference [95% interval]</th>
+          <th scope="col">p (z-test)</th>
+          <th scope="col">Median days to collect difference [95% interval]</th>
+          <th scope="col">p (Mann-Whitney)</th>
+          <th scope="col">Verdict</th>
+        </tr>
+      </thead>
+      <tbody>
+        {experiment.comparisons.map((c) => (
+          <tr key={c.arm}>
+            <th scope="row">
+              {c.arm} − {c.control}
+            </th>
+            <td>{pointsWithInterval(c.difference, c.interval)}</td>
+            <td>{c.pValue.toFixed(4)}</td>
+            <td>
+              {c.daysToCollect
+                ? signedDays(c.daysToCollect.medianDifference, c.daysToCollect.interval)
+                : 'needs two recovered cases per arm'}
+            </td>
+            <td>{c.daysToCollect ? c.daysToCollect.pValue.toFixed(4) : '—'}</td>
+            <td>{VERDICT_TEXT[c.verdict.kind]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
