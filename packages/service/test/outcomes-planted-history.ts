@@ -1,10 +1,13 @@
+import type { Action } from '@dun/engine'
 import { email, sms, type HistoryCase } from './outcomes-history.js'
 
 /**
  * A history with a known effect: customers of one segment are split at random between an
  * SMS and an email on day 3; those who got the SMS pay within the following 3 days
- * `effect` more often (30% → 38% by default). Everyone also gets an email on day 0; some
- * of the rest pay on day 20, outside any last-touch window. Seeded: the same history every run.
+ * `effect` more often (30% → 38% by default). Everyone also gets an email on day 0; half
+ * of the rest pay on day 20, outside any last-touch window. A case closes when it is paid;
+ * an unpaid one is written off on day 30 (dunning's involuntary churn). Seeded: the same
+ * history every run.
  */
 export interface PlantedEffect {
   readonly seed: number
@@ -23,6 +26,11 @@ export const DEFAULT_PLANT: PlantedEffect = {
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const START = Date.parse('2026-01-05T00:00:00Z')
+/** Payers who did not answer the day-3 nudge and pay anyway do so on this day. */
+export const LATE_PAYMENT_DAY = 20
+export const LATE_PAYMENT_SHARE = 0.5
+const WRITE_OFF_DAY = 30
+const WRITE_OFF: Action = { type: 'account', operation: 'write_off' }
 
 /** mulberry32: small, fast and good enough to draw test histories from a seed. */
 function random(seed: number): () => number {
@@ -49,21 +57,26 @@ export function plantedHistory(plant: PlantedEffect = DEFAULT_PLANT): HistoryCas
       const paysInWindow = next() < arm.rate
       // Drawn either way, so both arms consume the generator alike.
       const offset = next() * (3 * DAY - HOUR)
-      const paysLate = next() < 0.5
+      const paysLate = next() < LATE_PAYMENT_SHARE
       const paidAt = paysInWindow
         ? nudgeAt + HOUR / 2 + offset
         : paysLate
-          ? opened + 20 * DAY
+          ? opened + LATE_PAYMENT_DAY * DAY
           : null
+      const writtenOffAt = opened + WRITE_OFF_DAY * DAY
       return {
         invoiceId: `${arm.step}-${i}`,
         segment: 'smb',
         currency: 'USD',
         amountDue: 10_000,
         openedAt: new Date(opened),
+        closedAt: new Date(paidAt ?? writtenOffAt),
         actions: [
           { stepId: 'e0', action: email('due'), decidedAt: new Date(opened + HOUR) },
           { stepId: arm.step, action: arm.action, decidedAt: new Date(nudgeAt) },
+          ...(paidAt === null
+            ? [{ stepId: 'w30', action: WRITE_OFF, decidedAt: new Date(writtenOffAt) }]
+            : []),
         ],
         payments: paidAt === null ? [] : [{ at: new Date(paidAt), amount: null }],
       }
