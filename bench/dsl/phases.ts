@@ -1,4 +1,4 @@
-import { compilePolicy, DunLexer, dunParser, parse, validate } from '@dun/dsl'
+import { compilePolicy, dunParser, LineIndex, OffsetLexer, parse, validate } from '@dun/dsl'
 import { medianCpuMs } from './cpu-time.js'
 import { generatePolicy } from './generate-policy.js'
 
@@ -8,7 +8,7 @@ import { generatePolicy } from './generate-policy.js'
  */
 function phases(lines: number): void {
   const text = generatePolicy(lines)
-  const tokens = DunLexer.tokenize(text).tokens
+  const tokens = OffsetLexer.tokenize(text).tokens
   const { ast } = parse(text)
   const runs = lines >= 20_000 ? 7 : 21
   const time = (fn: () => unknown) => {
@@ -16,8 +16,8 @@ function phases(lines: number): void {
     return medianCpuMs(runs, fn).toFixed(1).padStart(6)
   }
   const row = [
-    `lex ${time(() => DunLexer.tokenize(text))}`,
-    `parse ${time(() => dunParser().read(tokens))}`,
+    `lex ${time(() => OffsetLexer.tokenize(text))}`,
+    `parse ${time(() => dunParser().read(tokens, new LineIndex(text)))}`,
     `parse() ${time(() => parse(text))}`,
     `validate ${time(() => validate(ast))}`,
     `compile ${time(() => compilePolicy(ast))}`,

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain'
 import type { Anchor } from '@dun/engine'
 import type * as ast from './ast.js'
-import { spanRange, tokenRange } from './positions.js'
+import { spanRange, type LineIndex } from './positions.js'
 import type { SourceRange } from './source-range.js'
 
 /**
@@ -53,11 +53,17 @@ export function readNode<T extends { readonly range: SourceRange }>(
   list.push(node)
 }
 
-const rangeOf = (part: Part): SourceRange => ('image' in part ? tokenRange(part) : part)
+const isToken = (part: Part): part is IToken => 'image' in part
 
-export function extentRange(extent: Extent): SourceRange | null {
-  if (extent.start === null || extent.end === null) return null
-  return spanRange(rangeOf(extent.start), rangeOf(extent.end))
+const rangeOf = (part: Part, lines: LineIndex): SourceRange =>
+  isToken(part) ? lines.tokenRange(part) : part
+
+/** The range of what was read into a draft (`lines`: the text's line starts). */
+export function extentRange(extent: Extent, lines: LineIndex): SourceRange | null {
+  const { start, end } = extent
+  if (start === null || end === null) return null
+  if (isToken(start) && isToken(end)) return lines.span(start, end)
+  return spanRange(rangeOf(start, lines), rangeOf(end, lines))
 }
 
 export interface FileDraft {

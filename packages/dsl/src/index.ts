@@ -23,7 +23,14 @@ export { ALL_CODES, CODES, type CodeInfo } from './codes.js'
 export type { QuickFix, TextEdit } from './diagnostic.js'
 export { parse, type ParseResult } from './parse.js'
 export { DunParser, dunParser, START_RULE } from './parser.js'
-export { allTokens, DunLexer, reservedWords, tokenClass, type TokenClass } from './tokens.js'
+export {
+  allTokens,
+  DunLexer,
+  OffsetLexer,
+  reservedWords,
+  tokenClass,
+  type TokenClass,
+} from './tokens.js'
 export { LineIndex, spanRange, tokenRange, type LineColumn } from './positions.js'
 export { SYNTAX_CODES } from './syntax-errors.js'
 export type * from './ast.js'

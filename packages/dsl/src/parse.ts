@@ -8,13 +8,16 @@ import {
   parsingDiagnostics,
   unterminatedStringDiagnostics,
 } from './syntax-errors.js'
-import { DunLexer } from './tokens.js'
+import { OffsetLexer } from './tokens.js'
 
 export interface ParseResult {
   readonly ast: DunFile
   /** Syntax errors in source order: lexing, parsing, then token texts (numbers, times). */
   readonly diagnostics: readonly Diagnostic[]
-  /** The tokens the parser read (comments are in `ast.comments`). */
+  /**
+   * The tokens the parser read (comments are in `ast.comments`), with their start offsets
+   * and texts only: a `LineIndex` of the text gives their lines and columns.
+   */
   readonly tokens: readonly IToken[]
 }
 
@@ -24,13 +27,13 @@ export interface ParseResult {
  */
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text)
-  const lexed = DunLexer.tokenize(text)
+  const lexed = OffsetLexer.tokenize(text)
   const parser = dunParser()
-  const { file, builder } = parser.read(lexed.tokens)
+  const { file, builder } = parser.read(lexed.tokens, lines)
   const ast = builder.file(file, lexed.groups.comments ?? [], lines.range(0, text.length))
   const diagnostics = [
     ...lexingDiagnostics(lexed.errors, lines),
-    ...unterminatedStringDiagnostics(lexed.tokens),
+    ...unterminatedStringDiagnostics(lexed.tokens, lines),
     ...parsingDiagnostics(parser.errors, lexed.tokens, lines),
     ...builder.diagnostics,
   ].sort((a, b) => a.range.offset - b.range.offset)

@@ -1,6 +1,6 @@
 import { EmbeddedActionsParser, tokenMatcher, type IRuleConfig, type IToken } from 'chevrotain'
 import type * as ast from './ast.js'
-import { tokensRange } from './positions.js'
+import { LineIndex } from './positions.js'
 import type { SourceRange } from './source-range.js'
 import { SyntaxMessages } from './syntax-errors.js'
 import {
@@ -53,17 +53,26 @@ export class DunParser extends EmbeddedActionsParser {
   private policyInProgress: PolicyDraft = policyDraft()
   private testInProgress: TestDraft = testDraft()
   private stepInProgress: StepDraft = stepDraft()
+  /** The line starts of the text being read. */
+  private lines = new LineIndex('')
 
   constructor() {
     const messages = new SyntaxMessages()
     super([...t.allTokens], { recoveryEnabled: true, errorMessageProvider: messages })
-    messages.readTokensFrom(() => this.input)
+    messages.readTokensFrom(
+      () => this.input,
+      () => this.lines,
+    )
     this.performSelfAnalysis()
   }
 
-  /** Reads `tokens` with a fresh builder (its diagnostics are the token texts' problems). */
-  read(tokens: IToken[]): { file: FileDraft; builder: AstBuilder } {
-    this.build = new AstBuilder()
+  /**
+   * Reads `tokens`, lexed from the text `lines` indexes, with a fresh builder (its
+   * diagnostics are the token texts' problems).
+   */
+  read(tokens: IToken[], lines: LineIndex): { file: FileDraft; builder: AstBuilder } {
+    this.lines = lines
+    this.build = new AstBuilder(lines)
     this.input = tokens
     return { file: this.file(), builder: this.build }
   }
@@ -78,7 +87,7 @@ export class DunParser extends EmbeddedActionsParser {
 
   /** The range from `first` to the last token read. */
   private rangeFrom(first: IToken): SourceRange | null {
-    return tokensRange(first, this.LA(0))
+    return this.build.range(first, this.LA(0))
   }
 
   public file = this.RULE(

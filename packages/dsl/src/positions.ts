@@ -9,7 +9,7 @@ import type { SourceRange } from './source-range.js'
  */
 
 /**
- * The range of one token. No token spans lines (texts and comments end with theirs), so a
+ * The range of one token lexed with positions (`DunLexer`). No token spans lines (texts and comments end with theirs), so a
  * token ends on its start line, its length further: the lexer need not track ends.
  */
 export function tokenRange(token: IToken): SourceRange {
@@ -22,23 +22,6 @@ export function tokenRange(token: IToken): SourceRange {
     column,
     endLine: line,
     endColumn: column + token.image.length,
-  }
-}
-
-/**
- * From the start of `first` to the end of `last` (the tokens a grammar rule started at and
- * read last), or null when the rule read no real token.
- */
-export function tokensRange(first: IToken, last: IToken): SourceRange | null {
-  const end = last.startOffset + last.image.length
-  if (!(end > first.startOffset)) return null
-  return {
-    offset: first.startOffset,
-    length: end - first.startOffset,
-    line: first.startLine ?? 1,
-    column: first.startColumn ?? 1,
-    endLine: last.startLine ?? 1,
-    endColumn: (last.startColumn ?? 1) + last.image.length,
   }
 }
 
@@ -62,11 +45,14 @@ export interface LineColumn {
 }
 
 /**
- * Line starts of a text, for converting offsets to lines and columns and back in O(log n).
- * Build it once per text; `\r\n`, `\n` and a lone `\r` all end a line, as in the lexer.
+ * Line starts of a text, for converting offsets to lines and columns and back, and for the
+ * ranges of tokens lexed with offsets only (`OffsetLexer`). Build it once per text; `\r\n`,
+ * `\n` and a lone `\r` all end a line, as in the lexer.
  */
 export class LineIndex {
   private readonly starts: number[] = [0]
+  /** The 0-based line of the last lookup: a parse looks tokens up nearly in text order. */
+  private recent = 0
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
@@ -82,14 +68,8 @@ export class LineIndex {
   /** The position of an offset, clamped into the text. */
   position(offset: number): LineColumn {
     const clamped = Math.max(0, Math.min(offset, this.text.length))
-    let low = 0
-    let high = this.starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if ((this.starts[mid] ?? 0) <= clamped) low = mid
-      else high = mid - 1
-    }
-    return { line: low + 1, column: clamped - (this.starts[low] ?? 0) + 1 }
+    const line = this.lineOf(clamped)
+    return { line: line + 1, column: clamped - this.startOf(line) + 1 }
   }
 
   /** The offset of a position, clamped into the text (a column past the line's end stays on it). */
@@ -115,5 +95,76 @@ export class LineIndex {
       endLine: to.line,
       endColumn: to.column,
     }
+  }
+
+  /**
+   * The range of one token of this text. No token spans lines (texts and comments end with
+   * theirs), so it ends on its start line, its length further.
+   */
+  tokenRange(token: IToken): SourceRange {
+    const offset = token.startOffset
+    const length = token.image.length
+    const line = this.lineOf(offset)
+    const column = offset - this.startOf(line) + 1
+    return {
+      offset,
+      length,
+      line: line + 1,
+      column,
+      endLine: line + 1,
+      endColumn: column + length,
+    }
+  }
+
+  /**
+   * From the start of `first` to the end of `last` (the tokens a grammar rule started at and
+   * read last), or null when the rule read no real token.
+   */
+  tokensRange(first: IToken, last: IToken): SourceRange | null {
+    return last.startOffset + last.image.length > first.startOffset ? this.span(first, last) : null
+  }
+
+  /** From the start of `first` to the end of `last`, two real tokens in text order. */
+  span(first: IToken, last: IToken): SourceRange {
+    const offset = first.startOffset
+    const end = last.startOffset + last.image.length
+    const line = this.lineOf(offset)
+    const endLine = this.lineOf(last.startOffset)
+    return {
+      offset,
+      length: end - offset,
+      line: line + 1,
+      column: offset - this.startOf(line) + 1,
+      endLine: endLine + 1,
+      endColumn: end - this.startOf(endLine) + 1,
+    }
+  }
+
+  private startOf(line: number): number {
+    return this.starts[line] ?? 0
+  }
+
+  /**
+   * The 0-based line holding `offset` (within the text). Looks near the last line found
+   * first (the same line or one of the next few), then searches.
+   */
+  private lineOf(offset: number): number {
+    const starts = this.starts
+    let line = this.recent
+    if (this.startOf(line) <= offset) {
+      for (let step = 0; step < 4; step++) {
+        const next = starts[line + 1]
+        if (next === undefined || next > offset) return (this.recent = line)
+        line++
+      }
+    }
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (this.startOf(mid) <= offset) low = mid
+      else high = mid - 1
+    }
+    return (this.recent = low)
   }
 }

@@ -9,8 +9,7 @@ import {
 } from 'chevrotain'
 import type { Diagnostic } from './diagnostic.js'
 import { actionWordFixes } from './did-you-mean.js'
-import type { LineIndex } from './positions.js'
-import { tokenRange } from './positions.js'
+import { LineIndex } from './positions.js'
 import type { SourceRange } from './source-range.js'
 import * as t from './tokens.js'
 
@@ -193,9 +192,12 @@ function after(previous: IToken): string {
  */
 export class SyntaxMessages implements IParserErrorMessageProvider {
   private tokens: () => readonly IToken[] = () => []
+  private lines: () => LineIndex = () => new LineIndex('')
 
-  readTokensFrom(tokens: () => readonly IToken[]): void {
+  /** `tokens`: the tokens being parsed; `lines`: the line starts of their text. */
+  readTokensFrom(tokens: () => readonly IToken[], lines: () => LineIndex): void {
     this.tokens = tokens
+    this.lines = lines
   }
 
   buildMismatchTokenMessage(options: {
@@ -253,7 +255,10 @@ export class SyntaxMessages implements IParserErrorMessageProvider {
   private unclosedBlock(actual: IToken, previous: IToken): string {
     const opener = this.openingBrace(previous)
     const block = opener === undefined ? 'the block' : this.describeBlock(opener)
-    const where = opener === undefined ? '' : ` opened on line ${opener.brace.startLine ?? 1}`
+    const where =
+      opener === undefined
+        ? ''
+        : ` opened on line ${this.lines().position(opener.brace.startOffset).line}`
     if (isEnd(actual) || ITEM_STARTS.some((start) => tokenMatcher(actual, start))) {
       return `missing '}' to close ${block}${where}`
     }
@@ -338,7 +343,10 @@ export function lexingDiagnostics(errors: readonly ILexingError[], lines: LineIn
 }
 
 /** Unterminated texts: read as texts so the line still parses, reported here. */
-export function unterminatedStringDiagnostics(tokens: readonly IToken[]): Diagnostic[] {
+export function unterminatedStringDiagnostics(
+  tokens: readonly IToken[],
+  lines: LineIndex,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   for (const token of tokens) {
     if (token.tokenType !== t.UnterminatedString) continue
@@ -347,7 +355,7 @@ export function unterminatedStringDiagnostics(tokens: readonly IToken[]): Diagno
       severity: 'error',
       message: `the text ${token.image} is not closed: a '"' is missing before the end of the line`,
       hint: 'close the text on the same line, e.g. "final-notice"',
-      range: tokenRange(token),
+      range: lines.tokenRange(token),
     })
   }
   return diagnostics
@@ -401,7 +409,7 @@ function hintFor(ruleStack: readonly string[]): string {
 
 /** The offending token; at the end of input, the last token (or the empty text's start). */
 function errorRange(token: IToken, tokens: readonly IToken[], lines: LineIndex): SourceRange {
-  if (!isEnd(token)) return tokenRange(token)
+  if (!isEnd(token)) return lines.tokenRange(token)
   const last = tokens[tokens.length - 1]
-  return last === undefined ? lines.range(0, 0) : tokenRange(last)
+  return last === undefined ? lines.range(0, 0) : lines.tokenRange(last)
 }

@@ -15,7 +15,7 @@ import {
   type StepDraft,
   type TestDraft,
 } from './drafts.js'
-import { spanRange, tokenRange } from './positions.js'
+import { spanRange, type LineIndex } from './positions.js'
 import type { SourceRange } from './source-range.js'
 import * as t from './tokens.js'
 
@@ -55,6 +55,14 @@ const WHOLE_NUMBER = /^-?\d+$/
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = []
 
+  /** `lines`: the line starts of the text the tokens were lexed from. */
+  constructor(private readonly lines: LineIndex) {}
+
+  /** From `first` to `last`, the tokens a rule started at and read last (null if none was real). */
+  range(first: IToken, last: IToken): SourceRange | null {
+    return this.lines.tokensRange(first, last)
+  }
+
   file(draft: FileDraft, comments: readonly IToken[], range: SourceRange): ast.DunFile {
     return {
       kind: 'file',
@@ -63,7 +71,7 @@ export class AstBuilder {
       tests: draft.tests,
       comments: comments.map((comment) => ({
         kind: 'comment',
-        range: tokenRange(comment),
+        range: this.lines.tokenRange(comment),
         text: comment.image.slice(1),
       })),
     }
@@ -72,20 +80,20 @@ export class AstBuilder {
   // ---------- policy ----------
 
   policy(draft: PolicyDraft): ast.Policy | null {
-    const range = extentRange(draft)
+    const range = extentRange(draft, this.lines)
     if (range === null) return null
     const name = real(draft.name)
     return {
       kind: 'policy',
       range,
-      name: name === undefined ? null : stringLiteral(name),
+      name: name === undefined ? null : stringLiteral(this.lines, name),
       items: draft.items,
     }
   }
 
   currencies(range: SourceRange | null, codes: readonly IToken[]): ast.CurrenciesDecl | null {
     if (range === null) return null
-    return { kind: 'currencies', range, currencies: names(codes) }
+    return { kind: 'currencies', range, currencies: names(this.lines, codes) }
   }
 
   anchorDecl(range: SourceRange | null, anchor: Anchor | null): ast.AnchorDecl | null {
@@ -116,7 +124,13 @@ export class AstBuilder {
     const max = real(maxToken)
     const scope = real(scopeToken)
     if (range === null || max === undefined || scope === undefined || window === null) return null
-    return { kind: 'cap', range, max: this.wholeNumber(max), scope: nameOf(scope), window }
+    return {
+      kind: 'cap',
+      range,
+      max: this.wholeNumber(max),
+      scope: nameOf(this.lines, scope),
+      window,
+    }
   }
 
   rule(
@@ -136,7 +150,7 @@ export class AstBuilder {
   ): ast.Segment | null {
     const name = real(nameToken)
     if (range === null || name === undefined) return null
-    return { kind: 'segment', range, name: nameOf(name), when, anchor, steps }
+    return { kind: 'segment', range, name: nameOf(this.lines, name), when, anchor, steps }
   }
 
   // ---------- steps and actions ----------
@@ -148,7 +162,7 @@ export class AstBuilder {
   }
 
   step(draft: StepDraft): ast.Step | null {
-    const range = extentRange(draft)
+    const range = extentRange(draft, this.lines)
     const { unit, action } = draft
     if (range === null || unit === null || action === null) return null
     const label = real(draft.label)
@@ -159,13 +173,13 @@ export class AstBuilder {
       unit,
       offsets: draft.offsets.map((offset) => ({
         kind: 'offset',
-        range: tokenRange(offset),
+        range: this.lines.tokenRange(offset),
         value: this.wholeNumber(offset),
       })),
       at: at === undefined ? null : this.time(at),
       anchor: draft.anchor,
       action,
-      label: label === undefined ? null : stringLiteral(label),
+      label: label === undefined ? null : stringLiteral(this.lines, label),
       when: draft.when,
     }
   }
@@ -176,11 +190,18 @@ export class AstBuilder {
     template: IToken,
   ): ast.NotifyNode | null {
     if (range === null) return null
-    return { kind: 'notify', range, channels: names(channels), template: optionalString(template) }
+    return {
+      kind: 'notify',
+      range,
+      channels: names(this.lines, channels),
+      template: optionalString(this.lines, template),
+    }
   }
 
   call(range: SourceRange | null, script: IToken): ast.CallNode | null {
-    return range === null ? null : { kind: 'call', range, script: optionalString(script) }
+    return range === null
+      ? null
+      : { kind: 'call', range, script: optionalString(this.lines, script) }
   }
 
   retry(range: SourceRange | null, backup: IToken | undefined): ast.RetryNode | null {
@@ -193,8 +214,8 @@ export class AstBuilder {
     return {
       kind: 'task',
       range,
-      title: optionalString(title),
-      assignee: optionalString(assignee),
+      title: optionalString(this.lines, title),
+      assignee: optionalString(this.lines, assignee),
     }
   }
 
@@ -208,7 +229,7 @@ export class AstBuilder {
     if (range === null || target === undefined) return null
     return target.tokenType === t.Collections
       ? { kind: 'escalate', range, to: 'collections', agency: null }
-      : { kind: 'escalate', range, to: 'agency', agency: optionalString(agency) }
+      : { kind: 'escalate', range, to: 'agency', agency: optionalString(this.lines, agency) }
   }
 
   offerPlan(
@@ -253,7 +274,7 @@ export class AstBuilder {
   not(not: IToken, operand: ast.Expression | null): ast.Expression | null {
     const first = real(not)
     if (first === undefined || operand === null) return operand
-    return { kind: 'not', range: spanRange(tokenRange(first), operand.range), operand }
+    return { kind: 'not', range: spanRange(this.lines.tokenRange(first), operand.range), operand }
   }
 
   /**
@@ -302,7 +323,7 @@ export class AstBuilder {
         const value = real(tail.value)
         return value === undefined
           ? null
-          : { kind: 'is', range, negated: tail.negated, subject, value: nameOf(value) }
+          : { kind: 'is', range, negated: tail.negated, subject, value: nameOf(this.lines, value) }
       }
     }
   }
@@ -312,15 +333,19 @@ export class AstBuilder {
     if (real(token) === undefined) return null
     switch (token.tokenType) {
       case t.NumberLiteral:
-        return numberLiteral(token)
+        return numberLiteral(this.lines, token)
       case t.StringLiteral:
       case t.UnterminatedString:
-        return stringLiteral(token)
+        return stringLiteral(this.lines, token)
       case t.True:
       case t.False:
-        return { kind: 'boolean', range: tokenRange(token), value: token.tokenType === t.True }
+        return {
+          kind: 'boolean',
+          range: this.lines.tokenRange(token),
+          value: token.tokenType === t.True,
+        }
       case t.Percent:
-        return percentLiteral(token)
+        return percentLiteral(this.lines, token)
       default:
         return null
     }
@@ -334,12 +359,12 @@ export class AstBuilder {
     if (real(first) === undefined) return null
     // Sized once: paths are the most common node, and a growing array over-allocates.
     const segments = new Array<ast.Name>(1 + words.length)
-    segments[0] = nameOf(first)
+    segments[0] = nameOf(this.lines, first)
     let text = first.image
     let count = 1
     for (const word of words) {
       if (real(word) === undefined) continue
-      segments[count++] = nameOf(word)
+      segments[count++] = nameOf(this.lines, word)
       text = text + '.' + word.image
     }
     segments.length = count
@@ -352,8 +377,13 @@ export class AstBuilder {
     const number = real(numberToken)
     const currency = real(currencyToken)
     if (number === undefined || currency === undefined) return null
-    const range = spanRange(tokenRange(number), tokenRange(currency))
-    return { kind: 'moneyAmount', range, amount: number.image, currency: nameOf(currency) }
+    const range = this.lines.span(number, currency)
+    return {
+      kind: 'moneyAmount',
+      range,
+      amount: number.image,
+      currency: nameOf(this.lines, currency),
+    }
   }
 
   money(amounts: ast.MoneyAmount[]): ast.MoneyLiteral | null {
@@ -368,7 +398,7 @@ export class AstBuilder {
     const word = real(unitToken)
     const unit = word === undefined ? undefined : DURATION_UNITS.get(word.tokenType)
     if (number === undefined || word === undefined || unit === undefined) return null
-    const range = spanRange(tokenRange(number), tokenRange(word))
+    const range = this.lines.span(number, word)
     return { kind: 'duration', range, value: Number(number.image), unit }
   }
 
@@ -379,13 +409,13 @@ export class AstBuilder {
   // ---------- tests ----------
 
   test(draft: TestDraft): ast.TestBlock | null {
-    const range = extentRange(draft)
+    const range = extentRange(draft, this.lines)
     if (range === null) return null
     const name = real(draft.name)
     return {
       kind: 'test',
       range,
-      name: name === undefined ? null : stringLiteral(name),
+      name: name === undefined ? null : stringLiteral(this.lines, name),
       givens: draft.givens,
       expectations: draft.expectations,
     }
@@ -406,7 +436,7 @@ export class AstBuilder {
     if (day === undefined || number === undefined) return null
     return {
       kind: 'relativeDay',
-      range: spanRange(tokenRange(day), tokenRange(number)),
+      range: this.lines.span(day, number),
       day: this.wholeNumber(number),
     }
   }
@@ -445,13 +475,13 @@ export class AstBuilder {
         const step = real(read.step)
         return step === undefined
           ? null
-          : { kind: 'expectStep', range, negated, step: stringLiteral(step) }
+          : { kind: 'expectStep', range, negated, step: stringLiteral(this.lines, step) }
       }
       case 'segment': {
         const segment = real(read.name)
         return segment === undefined
           ? null
-          : { kind: 'expectSegment', range, segment: nameOf(segment) }
+          : { kind: 'expectSegment', range, segment: nameOf(this.lines, segment) }
       }
       case 'word':
         return expectWord(range, read.word)
@@ -470,7 +500,7 @@ export class AstBuilder {
         severity: 'error',
         message: `'${number.image}' must be a whole number here`,
         hint: 'days, hours, instalments and caps count whole units, e.g. 3',
-        range: tokenRange(number),
+        range: this.lines.tokenRange(number),
       })
     }
     return Number(number.image)
@@ -484,10 +514,16 @@ export class AstBuilder {
         severity: 'error',
         message: `'${time.image}' is not a time of day`,
         hint: 'use a 24-hour time from 00:00 to 23:59, e.g. 21:00',
-        range: tokenRange(time),
+        range: this.lines.tokenRange(time),
       })
     }
-    return { kind: 'timeOfDay', range: tokenRange(time), hours, minutes, text: time.image }
+    return {
+      kind: 'timeOfDay',
+      range: this.lines.tokenRange(time),
+      hours,
+      minutes,
+      text: time.image,
+    }
   }
 }
 
@@ -509,35 +545,35 @@ function logic(kind: 'and' | 'or', left: ast.Expression, right: ast.Expression):
   return { kind, range: spanRange(left.range, right.range), left, right }
 }
 
-function nameOf(word: IToken): ast.Name {
-  return { kind: 'name', range: tokenRange(word), text: word.image }
+function nameOf(lines: LineIndex, word: IToken): ast.Name {
+  return { kind: 'name', range: lines.tokenRange(word), text: word.image }
 }
 
 /** The real tokens' names (recovery rarely inserts one into a list). */
-function names(tokens: readonly IToken[]): ast.Name[] {
+function names(lines: LineIndex, tokens: readonly IToken[]): ast.Name[] {
   const result: ast.Name[] = []
-  for (const token of tokens) if (real(token) !== undefined) result.push(nameOf(token))
+  for (const token of tokens) if (real(token) !== undefined) result.push(nameOf(lines, token))
   return result
 }
 
-function optionalString(token: IToken | undefined): ast.StringLiteral | null {
+function optionalString(lines: LineIndex, token: IToken | undefined): ast.StringLiteral | null {
   const text = real(token)
-  return text === undefined ? null : stringLiteral(text)
+  return text === undefined ? null : stringLiteral(lines, text)
 }
 
 /** The text between the quotes, escapes resolved (an unterminated text ends at the line). */
-function stringLiteral(text: IToken): ast.StringLiteral {
+function stringLiteral(lines: LineIndex, text: IToken): ast.StringLiteral {
   const image = text.image
   const closed = text.tokenType === t.StringLiteral
   const body = image.slice(1, closed ? -1 : undefined)
   const value = body.includes('\\') ? body.replace(/\\(.?)/g, '$1') : body
-  return { kind: 'string', range: tokenRange(text), value }
+  return { kind: 'string', range: lines.tokenRange(text), value }
 }
 
-function numberLiteral(number: IToken): ast.NumberLiteral {
+function numberLiteral(lines: LineIndex, number: IToken): ast.NumberLiteral {
   return {
     kind: 'number',
-    range: tokenRange(number),
+    range: lines.tokenRange(number),
     value: Number(number.image),
     text: number.image,
   }
@@ -547,8 +583,8 @@ function percentValue(percent: IToken): number {
   return Number(percent.image.slice(0, -1))
 }
 
-function percentLiteral(percent: IToken): ast.PercentLiteral {
-  return { kind: 'percent', range: tokenRange(percent), value: percentValue(percent) }
+function percentLiteral(lines: LineIndex, percent: IToken): ast.PercentLiteral {
+  return { kind: 'percent', range: lines.tokenRange(percent), value: percentValue(percent) }
 }
 
 /** `nothing`, `stopped` or `paused`: an outcome of one word. */

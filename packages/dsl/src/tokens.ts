@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain'
+import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain'
 
 /**
  * The vocabulary of the Dun language. The lexer, the parser, completion and the editor's
@@ -38,8 +38,13 @@ export const Identifier = createToken({
 
 const classes = new Map<TokenType, TokenClass>()
 const words: TokenType[] = []
+const wordsByText = new Map<string, TokenType>()
 
-/** A reserved word. Words that are a prefix of an identifier stay identifiers (`invoice`). */
+/**
+ * A reserved word. Words that are a prefix of an identifier stay identifiers (`invoice`).
+ * Its pattern and `longer_alt` say what it matches; the lexers below read it as an
+ * Identifier and then look the whole word up (`classifyWords`), which matches the same.
+ */
 function word(text: string, tokenClass: TokenClass, ...categories: TokenType[]): TokenType {
   const name = text
     .split('_')
@@ -53,6 +58,7 @@ function word(text: string, tokenClass: TokenClass, ...categories: TokenType[]):
   })
   classes.set(token, tokenClass)
   words.push(token)
+  wordsByText.set(text, token)
   return token
 }
 
@@ -253,7 +259,59 @@ export const reservedWords: readonly { readonly text: string; readonly tokenClas
     tokenClass: classes.get(token) ?? 'keyword',
   }))
 
-export const DunLexer = new Lexer([...allTokens], {
-  positionTracking: 'full',
-  ensureOptimizations: true,
-})
+/** Three capital letters: what `Currency` matches when no other word character follows. */
+function isCurrencyCode(image: string): boolean {
+  if (image.length !== 3) return false
+  for (let i = 0; i < 3; i++) {
+    const code = image.charCodeAt(i)
+    if (code < 65 || code > 90) return false
+  }
+  return true
+}
+
+/**
+ * Gives each Identifier that is a reserved word or a currency code its own type: what the
+ * words' patterns with `longer_alt: Identifier` match, since both take the whole word.
+ */
+function classifyWords(tokens: readonly IToken[]): void {
+  for (const token of tokens) {
+    if (token.tokenType !== Identifier) continue
+    const image = token.image
+    const type = wordsByText.get(image) ?? (isCurrencyCode(image) ? Currency : undefined)
+    if (type === undefined) continue
+    token.tokenType = type
+    token.tokenTypeIdx = type.tokenTypeIdx as number
+  }
+}
+
+/**
+ * The patterns the lexers try: every token but the reserved words and Currency, which are
+ * read as Identifiers and classified after. A word then costs one pattern, not one per
+ * reserved word sharing its first letter plus the Identifier its `longer_alt` tries again.
+ */
+const lexedTokens = allTokens.filter((token) => token !== Currency && !words.includes(token))
+
+/** A Chevrotain lexer over `lexedTokens` that classifies the words it read. */
+class WordLexer {
+  private readonly lexer: Lexer
+
+  constructor(positionTracking: 'full' | 'onlyOffset') {
+    this.lexer = new Lexer([...lexedTokens], { positionTracking, ensureOptimizations: true })
+  }
+
+  tokenize(text: string): ILexingResult {
+    const result = this.lexer.tokenize(text)
+    classifyWords(result.tokens)
+    return result
+  }
+}
+
+/** The lexer with every position a token has (lines, columns, ends): for the editor's services. */
+export const DunLexer = new WordLexer('full')
+
+/**
+ * The lexer `parse` reads with: tokens carry their start offset and text only. Lines and
+ * columns come from a `LineIndex` built once per text: having the lexer track them costs
+ * more than the rest of lexing.
+ */
+export const OffsetLexer = new WordLexer('onlyOffset')

@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Lexer, type ILexingResult, type IToken } from 'chevrotain'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as t from '../src/tokens.js'
 
@@ -122,4 +126,46 @@ describe('lexer', () => {
     )
     expect(unclassified.map((token) => token.name)).toEqual([])
   })
+
+  it('reads what a Chevrotain lexer over every token pattern reads (words by longer_alt)', () => {
+    const reference = new Lexer([...t.allTokens], { positionTracking: 'full' })
+    const folder = fileURLToPath(new URL('../../../examples/', import.meta.url))
+    const examples = readdirSync(folder).filter((name) => name.endsWith('.dun'))
+    expect(examples.length).toBeGreaterThan(0)
+    const texts = examples.map((name) => readFileSync(folder + name, 'utf8'))
+    for (const text of texts) expectSameLexing(reference, text)
+    const piece = fc.constantFrom(
+      ...t.reservedWords.map((word) => word.text),
+      ...['USD', 'USDX', 'Usd', 'EU', 'dayx', 'in_appx', '_due', 'x9', '12:30', '1:3', '123:45'],
+      ...['1.5%', '1.%', '-3', '-', '1.5.2', '"a"', '"open', '"\\"', '#c', '@', '$', ' ', '\n'],
+      ...['\r\n', '\r', '==', '=', '!', '<', '>=', '.', ',', '{', '}', '[', ']', '(', ')', '|'],
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.boolean(), (pieces, spaced) => {
+        expectSameLexing(reference, pieces.join(spaced ? ' ' : ''))
+      }),
+    )
+  })
+
+  it('reads the same tokens with offsets only (OffsetLexer), without lines', () => {
+    const text = 'policy "p" {\n  currencies USD # c\r\n  segment a { day 3 email "x" } }'
+    const full = t.DunLexer.tokenize(text)
+    const offsets = t.OffsetLexer.tokenize(text)
+    const view = (token: IToken) => [token.tokenType.name, token.image, token.startOffset]
+    expect(offsets.tokens.map(view)).toEqual(full.tokens.map(view))
+    expect(offsets.groups.comments?.map(view)).toEqual(full.groups.comments?.map(view))
+    expect(offsets.tokens.map((token) => token.startLine)).toEqual(
+      offsets.tokens.map(() => undefined),
+    )
+  })
 })
+
+/** Same tokens (type, category index, text, every position), comments and errors. */
+function expectSameLexing(reference: Lexer, text: string): void {
+  const view = (result: ILexingResult) => ({
+    tokens: result.tokens.map((token) => ({ ...token, type: token.tokenType.name })),
+    comments: result.groups.comments,
+    errors: result.errors,
+  })
+  expect(view(t.DunLexer.tokenize(text))).toEqual(view(reference.tokenize(text)))
+}

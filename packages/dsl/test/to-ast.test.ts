@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { SourceRange } from '../src/source-range.js'
 import { parse } from '../src/parse.js'
 import { LineIndex, tokenRange } from '../src/positions.js'
+import { DunLexer, OffsetLexer } from '../src/tokens.js'
 
 /** The text a range covers, checked against its line/column fields. */
 function covered(text: string, range: SourceRange): string {
@@ -205,8 +206,6 @@ describe('LineIndex', () => {
   })
 
   it('builds ranges that agree with the lexer', () => {
-    const { tokens } = parse('policy "p" {\r\n  currencies USD\r\n}')
-    const usd = tokens.find((token) => token.image === 'USD')!
     expect(lines.range(0, 0)).toMatchObject({
       offset: 0,
       length: 0,
@@ -214,11 +213,22 @@ describe('LineIndex', () => {
       column: 1,
       endColumn: 1,
     })
-    expect(
-      new LineIndex('policy "p" {\r\n  currencies USD\r\n}').range(
-        usd.startOffset,
-        usd.endOffset! + 1,
-      ),
-    ).toEqual(tokenRange(usd))
+    const text = 'policy "p" {\r\n  currencies USD\r  # c\n\n  anchor due\n}'
+    const index = new LineIndex(text)
+    const positioned = DunLexer.tokenize(text)
+    const tokens = [...positioned.tokens, ...(positioned.groups.comments ?? [])]
+    const ranges = tokens.map((token) => tokenRange(token))
+    for (const [i, token] of tokens.entries()) {
+      expect(index.range(token.startOffset, token.endOffset! + 1)).toEqual(ranges[i])
+    }
+    // Looked up in any order (the index remembers the last line it found).
+    const offsetsOnly = OffsetLexer.tokenize(text)
+    const unpositioned = [...offsetsOnly.tokens, ...(offsetsOnly.groups.comments ?? [])]
+    for (const i of [...tokens.keys()].reverse()) {
+      expect(unpositioned[i]?.startLine).toBeUndefined()
+      expect(index.tokenRange(unpositioned[i]!)).toEqual(ranges[i])
+    }
+    const [first, last] = [offsetsOnly.tokens[0]!, offsetsOnly.tokens.at(-1)!]
+    expect(index.span(first, last)).toEqual(index.range(0, text.length))
   })
 })

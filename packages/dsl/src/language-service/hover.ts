@@ -2,7 +2,6 @@ import { FACT_ROOTS, FACTS } from '@dun/engine'
 import { tokenMatcher, type IToken } from 'chevrotain'
 import type { DunFile, FactPath, Name, Segment, Step } from '../ast.js'
 import { expressionText } from '../compile/expression-text.js'
-import { tokenRange } from '../positions.js'
 import type { SourceRange } from '../source-range.js'
 import * as t from '../tokens.js'
 import { CONSTRUCT_DOCS, docMarkdown } from './construct-docs.js'
@@ -27,12 +26,13 @@ export interface Hover {
  * unknown names and blank space.
  */
 export function hover(text: string, offset: number): Hover | null {
-  const { ast, tokens } = documentFor(text).parsed
+  const document = documentFor(text)
+  const { ast, tokens } = document.parsed
   const token = tokenAt(tokens, offset)
   if (!token) return null
   const nodes = nodePathAt(ast, token.startOffset)
   const contents = describe(token, nodes, ast)
-  return contents ? { contents, range: tokenRange(token) } : null
+  return contents ? { contents, range: document.lines.tokenRange(token) } : null
 }
 
 function describe(token: IToken, nodes: readonly RangedNode[], file: DunFile): string | null {
