@@ -1,0 +1,128 @@
+import type { Metadata } from 'next'
+import '@/components/outcomes/outcomes.css'
+import { ExperimentsOverview } from '@/components/experiments/experiments-overview'
+import { ChannelTable } from '@/components/outcomes/channel-table'
+import { CollectCurves } from '@/components/outcomes/collect-curves'
+import {
+  CreditedCollectTable,
+  SegmentCollectTable,
+} from '@/components/outcomes/collect-times-table'
+import { DsoTable } from '@/components/outcomes/dso-table'
+import { EmptyOutcomes } from '@/components/outcomes/empty-outcomes'
+import { FigureSection } from '@/components/outcomes/figure-section'
+import { FunnelTables } from '@/components/outcomes/funnel-tables'
+import { RecoveryTable } from '@/components/outcomes/recovery-table'
+import { requirePageUser } from '@/lib/server/auth'
+import { utc } from '@/lib/server/outcomes/format'
+import { readOutcomeFigures, type OutcomeFigures } from '@/lib/server/outcomes/outcome-figures'
+import { nameOf } from '@/lib/server/outcomes/version-names'
+import { serviceContext } from '@/lib/server/service-context'
+
+export const metadata: Metadata = { title: 'Outcomes · Dun' }
+// The outcomes job catches up on every visit: figures are as of the request.
+export const dynamic = 'force-dynamic'
+
+export default async function OutcomesPage() {
+  await requirePageUser('read')
+  const figures = await readOutcomeFigures(await serviceContext())
+  const empty = figures.recovery.version.length === 0
+  return (
+    <main id="main" className="page outcomes">
+      <div className="page-heading">
+        <h1>Outcomes</h1>
+        <p className="muted">
+          Figures as of <time dateTime={figures.readAt}>{utc(figures.readAt)}</time>, brought up to
+          date when this page was opened. Amounts stay in their own currency.
+        </p>
+      </div>
+      {empty ? <EmptyOutcomes /> : <Figures figures={figures} />}
+      <ExperimentsOverview />
+    </main>
+  )
+}
+
+function Figures({ figures }: { figures: OutcomeFigures }) {
+  const { versions } = figures
+  const segmentName = (key: string) => (key === '' ? '(no segment)' : key)
+  return (
+    <>
+      <FigureSection
+        id="funnel"
+        title="Recovery funnel by step"
+        about="Per policy version, over closed cases: how many reached each step (an action sent), and how many of them paid, and how much, after it."
+        csv={[{ table: 'funnel', what: 'the funnel' }]}
+      >
+        <FunnelTables funnels={figures.funnels} versions={versions} />
+      </FigureSection>
+      <FigureSection
+        id="channels"
+        title="Recovery by channel"
+        about="Each payment credited to the messages before it, under both attribution models side by side. A message on two channels shares its credit; 'unattributed' is what no action within the window preceded."
+        csv={[{ table: 'attribution-by-channel', what: 'recovery by channel' }]}
+      >
+        <ChannelTable figures={figures.channels} />
+      </FigureSection>
+      <FigureSection
+        id="curves"
+        title="Time-to-collect curves"
+        about="Per policy version: the share of its cases first paid by each day since the case opened. Each curve ends at the version's recovery rate, so two versions compare directly."
+        csv={[{ table: 'curves', what: 'the time-to-collect curves' }]}
+      >
+        <CollectCurves curves={figures.curves} versions={versions} />
+      </FigureSection>
+      <FigureSection
+        id="recovery"
+        title="Recovery, messages and churn"
+        about="Recovery rate by count and by amount over all cases; messages sent per unit of currency recovered and involuntary churn (subscriptions dunning cancelled, debts it wrote off) over closed cases. Cohorts are months of first failed payment."
+        csv={[
+          { table: 'recovery-by-version', what: 'recovery by version' },
+          { table: 'recovery-by-segment', what: 'recovery by segment' },
+          { table: 'recovery-by-cohort', what: 'recovery by cohort' },
+        ]}
+      >
+        <RecoveryTable
+          figures={figures.recovery.version}
+          by="Version"
+          keyName={(key) => nameOf(versions, key)}
+          testId="recovery-by-version"
+        />
+        <RecoveryTable
+          figures={figures.recovery.segment}
+          by="Segment"
+          keyName={segmentName}
+          testId="recovery-by-segment"
+        />
+        <RecoveryTable
+          figures={figures.recovery.cohort}
+          by="Cohort"
+          keyName={(key) => key}
+          testId="recovery-by-cohort"
+        />
+      </FigureSection>
+      <FigureSection
+        id="collect"
+        title="Days to collect"
+        about="Whole days from the case opening to each payment: median and 90th percentile. By step and channel, the payments each attribution model credits to it."
+        csv={[
+          { table: 'collect-times-by-segment', what: 'days to collect by segment' },
+          { table: 'collect-times-by-step', what: 'days to collect by step' },
+          { table: 'collect-times-by-channel', what: 'days to collect by channel' },
+        ]}
+      >
+        <SegmentCollectTable
+          times={figures.collect.segment.map((t) => ({ ...t, key: segmentName(t.key) }))}
+        />
+        <CreditedCollectTable times={figures.collect.step} by="Step" />
+        <CreditedCollectTable times={figures.collect.channel} by="Channel" />
+      </FigureSection>
+      <FigureSection
+        id="dso"
+        title="DSO over time"
+        about="Dunning days sales outstanding: per month of payment, the amount-weighted days from case opening to payment."
+        csv={[{ table: 'dso', what: 'DSO over time' }]}
+      >
+        <DsoTable points={figures.dso} versions={versions} />
+      </FigureSection>
+    </>
+  )
+}
