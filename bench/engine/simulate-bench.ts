@@ -1,8 +1,16 @@
 import { spawn } from 'node:child_process'
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import { once } from 'node:events'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { argv } from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { generateDataset, type SimulationReport } from '@dun/engine'
 import { machineLine } from '../shared/machine.js'
@@ -10,7 +18,7 @@ import { machineLine } from '../shared/machine.js'
 const here = dirname(fileURLToPath(import.meta.url))
 const POLICY = join(here, '../../../examples/saas-cards.dun')
 const DUN = join(here, '../../../apps/runner/bin/dun.js')
-/** Memory must stay flat as the file grows: the same run at two sizes. */
+/** Memory must stay flat as the file grows: the same run at several sizes. */
 const SIZES = [250_000, 1_000_000]
 const TARGET_MS = 10_000
 const TARGET_BYTES = 2 ** 30
@@ -35,21 +43,26 @@ interface RunResult {
  * core) simulates them under examples/saas-cards.dun in its own process. Prints wall time, rows/s and peak memory (sampled RSS and the kernel's
  * high-water mark) for 250k and 1M invoices, against the targets (≤ 10 s, ≤ 1 GB).
  */
-export async function runSimulateBench(sizes: readonly number[] = SIZES): Promise<void> {
+export async function runSimulateBench(
+  sizes: readonly number[] = SIZES,
+  keepIn: string | null = null,
+): Promise<void> {
   console.log('\n== simulate: generated invoices through dun simulate (fast path) ==')
   console.log(machineLine(['json-rules-engine', 'papaparse', 'luxon']))
-  const dir = mkdtempSync(join(tmpdir(), 'dun-simulate-bench-'))
+  const dir = keepIn ?? mkdtempSync(join(tmpdir(), 'dun-simulate-bench-'))
+  mkdirSync(dir, { recursive: true })
   try {
     for (const size of sizes) {
       const prefix = `bench-${size}`
       const generated = performance.now()
-      await writeDataset(dir, prefix, size)
-      const generateMs = performance.now() - generated
+      const reused = keepIn !== null && existsSync(join(dir, `${prefix}-events.jsonl`))
+      if (!reused) await writeDataset(dir, prefix, size)
+      const generateMs = reused ? null : performance.now() - generated
       const result = await runChild(dir, prefix)
       console.log(describe(size, generateMs, result))
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (keepIn === null) rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -132,11 +145,11 @@ function readStatus(pid: number | undefined): { rss: number; hwm: number } {
   }
 }
 
-function describe(size: number, generateMs: number, r: RunResult): string {
+function describe(size: number, generateMs: number | null, r: RunResult): string {
   const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`
   const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
   return [
-    `${size.toLocaleString('en-US')} invoices (generated in ${(generateMs / 1000).toFixed(1)} s): ` +
+    `${size.toLocaleString('en-US')} invoices (${generateMs === null ? 'files kept from an earlier run' : `generated in ${(generateMs / 1000).toFixed(1)} s`}): ` +
       `simulated in ${(r.ms / 1000).toFixed(2)} s = ${Math.round(r.invoices / (r.ms / 1000)).toLocaleString('en-US')} rows/s, ` +
       `${r.actions.toLocaleString('en-US')} actions, ${r.rowErrors} row errors`,
     `  CPU ${(r.cpuMs / 1000).toFixed(1)} s (all threads; sampled every 25 ms), load average ${r.load.toFixed(1)} on ${availableParallelism()} cores`,
@@ -144,4 +157,18 @@ function describe(size: number, generateMs: number, r: RunResult): string {
     `  targets for 1M: ≤ 10 s (${verdict(r.ms * (1_000_000 / size) <= TARGET_MS)} at this rate), ` +
       `≤ 1 GB (${verdict(r.maxRss <= TARGET_BYTES)})`,
   ].join('\n')
+}
+
+/**
+ * The simulate part alone: `node bench/dist/engine/simulate-bench.js [SIZE…]`, e.g.
+ * `250000 1000000 2000000`. `DUN_BENCH_DATA=DIR` keeps the generated files in DIR and
+ * reuses them on the next run (same seed, same files), to compare changes A/B.
+ */
+if (argv[1] && fileURLToPath(import.meta.url) === argv[1]) {
+  const sizes = argv.slice(2).map(Number)
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(
+      `simulate-bench: sizes must be whole numbers of invoices, got ${argv.slice(2).join(' ')}`,
+    )
+  await runSimulateBench(sizes.length > 0 ? sizes : SIZES, process.env.DUN_BENCH_DATA ?? null)
 }

@@ -12,7 +12,8 @@ import type {
   SkipEvent,
 } from './replay-port.js'
 
-const NO_HISTORY: HistoryFacts = {
+/** A customer without history facts: nothing late, failed or earned yet. */
+export const NO_HISTORY: HistoryFacts = {
   late_payments_12m: 0,
   avg_days_late_12m: 0,
   failed_payments_12m: 0,

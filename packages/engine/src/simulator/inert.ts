@@ -1,7 +1,10 @@
 import { zoneCalendar } from '../calendar.js'
-import type { EventRecord, InvoiceRecord } from '../dataset/records.js'
+import type { PlanStep } from '../compiled.js'
+import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { scheduledFrom } from '../evaluate/schedule.js'
-import type { CustomerFacts } from '../facts/input.js'
+import type { FactView } from '../facts/catalogue.js'
+import { NO_HISTORY } from './engine-replayer.js'
+import { Outlook, settledView, type GuardedStep } from './guard-outlook.js'
 import type { PolicySpan } from './policy-span.js'
 import type { ReplayedEpisode } from './replay-port.js'
 
@@ -16,24 +19,43 @@ import type { ReplayedEpisode } from './replay-port.js'
  * unless a policy reads `account.*`, where an open invoice counts in the aggregates of the
  * others. A failure anchor can only be set by the row or a failure event: the earliest of
  * them bounds every `from failure` step from below.
+ *
+ * Without an outside event before its payment, nothing about the invoice changes before
+ * the policy's first action: the invoice, customer and history facts keep their issued
+ * values. A step whose rule fails on those values (`guard-outlook.ts`: a guard on a decline
+ * the invoice never had, another segment's predicate) cannot be the first to act, so only
+ * the earliest step of each timing whose rule may hold bounds the payment.
  */
 export function paidBeforeAnyStep(
   record: InvoiceRecord,
   events: readonly EventRecord[],
-  customer: CustomerFacts,
+  customer: CustomerRecord,
   span: PolicySpan,
 ): boolean {
   const { paidAt, invoice } = record
   if (paidAt === null || span.readsAccount) return false
   let failedAt = invoice.first_failed_at ?? Infinity
-  for (const event of events)
+  let settled = true
+  for (const event of events) {
     if (event.type === 'payment_failed') failedAt = Math.min(failedAt, event.at)
-  const calendar = zoneCalendar(customer.timezone)
-  for (const { step, window } of span.firstSteps) {
+    if (event.at < paidAt) settled = false
+  }
+  const view = settled
+    ? settledView(invoice, customer.customer, customer.history ?? NO_HISTORY)
+    : null
+  const calendar = zoneCalendar(customer.customer.timezone)
+  for (const { steps, window } of span.stepGroups) {
+    const step = view === null ? steps[0]?.step : firstThatMayHold(steps, view)
+    if (step === undefined) continue
     const anchor = step.timing.anchor === 'due' ? invoice.due_at : failedAt
     if (anchor !== Infinity && scheduledFrom(step, anchor, calendar, window) < paidAt) return false
   }
   return true
+}
+
+function firstThatMayHold(steps: readonly GuardedStep[], view: FactView): PlanStep | undefined {
+  for (const { step, outlook } of steps) if (outlook(view) !== Outlook.Fails) return step
+  return undefined
 }
 
 /**

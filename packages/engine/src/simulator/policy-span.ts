@@ -1,5 +1,6 @@
-import type { CompiledPolicy, Condition, PlanStep } from '../compiled.js'
+import type { CompiledPolicy, Condition } from '../compiled.js'
 import { sendWindow, type SendWindow } from '../evaluate/send-window.js'
+import { guardedSteps, type GuardedStep } from './guard-outlook.js'
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -17,44 +18,48 @@ export interface PolicySpan {
   /** How long a contact counts in caps: episodes further apart cannot interact. */
   readonly memoryMs: number
   /**
-   * Of each policy's steps timed alike (same anchor, unit and time of day), the one with the
-   * smallest offset, beside the send window it is timed in: no step of the policies can be
-   * scheduled before the earliest of these.
+   * Each policy's steps timed alike (same anchor, unit and time of day), by offset, beside
+   * the send window they are timed in: a step is never scheduled before the first step of
+   * its group, nor before the first of the steps whose guard can hold.
    */
-  readonly firstSteps: readonly FirstStep[]
+  readonly stepGroups: readonly StepGroup[]
   /** A policy reads `account.*`: every open invoice counts in the aggregates of the others. */
   readonly readsAccount: boolean
   /** A policy reads contacts made for other invoices (`dunning.messages_7d`, `calls_7d`, `since_last_contact`). */
   readonly readsContacts: boolean
 }
 
-export interface FirstStep {
-  readonly step: PlanStep
+export interface StepGroup {
+  /** Ordered by offset: a larger offset of the same timing is never scheduled earlier. */
+  readonly steps: readonly GuardedStep[]
   readonly window: SendWindow
 }
 
 export function policySpan(policies: readonly CompiledPolicy[]): PolicySpan {
   let lastStep = 0
   let window = STATUTORY_WINDOW_DAYS
-  const firstSteps: FirstStep[] = []
-  for (const { plan } of policies) {
-    const earliest = new Map<string, PlanStep>()
-    for (const segment of plan.segments) {
-      for (const step of segment.steps) {
-        const { anchor, unit, offset, at } = step.timing
-        lastStep = Math.max(lastStep, offset * (unit === 'day' ? DAY_MS : HOUR_MS))
-        const alike = `${anchor} ${unit} ${at}`
-        if (offset < (earliest.get(alike)?.timing.offset ?? Infinity)) earliest.set(alike, step)
-      }
+  const stepGroups: StepGroup[] = []
+  for (const policy of policies) {
+    const alike = new Map<string, GuardedStep[]>()
+    for (const guarded of guardedSteps(policy)) {
+      const { anchor, unit, offset, at } = guarded.step.timing
+      lastStep = Math.max(lastStep, offset * (unit === 'day' ? DAY_MS : HOUR_MS))
+      const timing = `${anchor} ${unit} ${at}`
+      const group = alike.get(timing)
+      if (group) group.push(guarded)
+      else alike.set(timing, [guarded])
     }
-    const stepWindow = sendWindow(plan.limits.quietHours)
-    for (const step of earliest.values()) firstSteps.push({ step, window: stepWindow })
-    for (const cap of plan.limits.caps) window = Math.max(window, cap.windowDays)
+    const stepWindow = sendWindow(policy.plan.limits.quietHours)
+    for (const steps of alike.values()) {
+      steps.sort((a, b) => a.step.timing.offset - b.step.timing.offset)
+      stepGroups.push({ steps, window: stepWindow })
+    }
+    for (const cap of policy.plan.limits.caps) window = Math.max(window, cap.windowDays)
   }
   return {
     caseSpanMs: lastStep + RECHECK_MS + ZONE_SLACK_MS,
     memoryMs: window * DAY_MS + ZONE_SLACK_MS,
-    firstSteps,
+    stepGroups,
     readsAccount: policies.some((p) => reads(p, (fact) => fact.startsWith('account.'))),
     readsContacts: policies.some((p) => reads(p, (fact) => CONTACT_FACTS.has(fact))),
   }

@@ -136,7 +136,7 @@ async function runPass(
     const customer = source.customerFor(record)
     const issued = asIssued(record, events)
     if (
-      paidBeforeAnyStep(record, events, customer.customer, span) ||
+      paidBeforeAnyStep(issued, events, customer, span) ||
       (await solo.leftAlone(issued, () => grouper.alone(issued, customer, events)))
     ) {
       for (const builder of builders) builder.addUntouched(issued)

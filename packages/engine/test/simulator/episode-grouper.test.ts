@@ -85,8 +85,10 @@ describe('policy span', () => {
 
   it('spans from the earliest step to the last step plus the daily re-check window', () => {
     const span = policySpan([policy()])
-    expect(span.firstSteps.map(({ step }) => step.id)).toEqual(['everyone/notify:email:reminder#1'])
-    expect(span.firstSteps[0]!.window.opensAt).toBe(8 * 60)
+    expect(span.stepGroups.map(({ steps }) => steps[0]!.step.id)).toEqual([
+      'everyone/notify:email:reminder#1',
+    ])
+    expect(span.stepGroups[0]!.window.opensAt).toBe(8 * 60)
     expect(span.caseSpanMs).toBe((20 + 30 + 1) * 86_400_000)
     expect(span.memoryMs).toBe(8 * 86_400_000)
   })

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Condition } from '../../src/compiled.js'
-import type { EventRecord, InvoiceRecord } from '../../src/dataset/records.js'
+import type { CustomerRecord, EventRecord, InvoiceRecord } from '../../src/dataset/records.js'
 import { engineReplayer } from '../../src/simulator/engine-replayer.js'
+import { asIssued } from '../../src/simulator/as-issued.js'
+import { EpisodeGrouper } from '../../src/simulator/episode-grouper.js'
+import { paidBeforeAnyStep, quietAlone } from '../../src/simulator/inert.js'
+import { policySpan } from '../../src/simulator/policy-span.js'
+import type { ReplayedEpisode } from '../../src/simulator/replay-port.js'
 import { simulate } from '../../src/simulator/simulate.js'
 import { buildPolicy, type PolicySpec } from '../fixtures/build-policy.js'
 import { customer, invoice, source } from './fixtures.js'
@@ -34,6 +39,56 @@ const SPEC: PolicySpec = {
   ],
 }
 
+const declined = (kind: string): Condition => ({
+  fact: 'invoice.last_decline',
+  operator: 'equal',
+  value: kind,
+})
+
+// Like examples/saas-cards.dun: a segment chosen by plan, first steps guarded on a decline
+// the invoice may never have, a guard that moves with the clock, an unguarded later step.
+const GUARDED: PolicySpec = {
+  name: 'guarded',
+  quietHours: { start: 21 * 60, end: 8 * 60 },
+  caps: [{ scope: 'messages', max: 2, windowDays: 7 }],
+  stops: [{ fact: 'invoice.balance', operator: 'lessThanInclusive', value: 0 }],
+  segments: [
+    {
+      name: 'annual',
+      when: [{ fact: 'customer.plan', operator: 'equal', value: 'annual' }],
+      steps: [{ day: 0, action: { type: 'notify', channels: ['email'], template: 'annual' } }],
+    },
+    {
+      name: 'everyone',
+      steps: [
+        {
+          day: 0,
+          guard: [declined('hard')],
+          action: { type: 'notify', channels: ['email'], template: 'new-card' },
+        },
+        {
+          day: 0,
+          guard: [
+            {
+              any: [
+                declined('soft'),
+                { not: { fact: 'customer.tags', operator: 'doesNotContain', value: 'vip' } },
+              ],
+            },
+          ],
+          action: { type: 'notify', channels: ['email'], template: 'failed' },
+        },
+        {
+          day: 1,
+          guard: [{ fact: 'invoice.overdue', operator: 'greaterThan', value: 30 * HOUR }],
+          action: { type: 'notify', channels: ['sms'], template: 'overdue' },
+        },
+        { day: 2, action: { type: 'notify', channels: ['email'], template: 'late' } },
+      ],
+    },
+  ],
+}
+
 /** The same policy with an always-true guard on account.*: the simulator replays every invoice. */
 function replayingEverything(spec: PolicySpec): PolicySpec {
   const always: Condition = {
@@ -51,24 +106,109 @@ function replayingEverything(spec: PolicySpec): PolicySpec {
 }
 
 describe("the simulator's shortcuts for invoices the policy leaves alone", () => {
+  const run = async (spec: PolicySpec, { records, events }: ReturnType<typeof generated>) => {
+    const compiled = buildPolicy(spec)
+    const eventsFor = (id: string) => events.get(id) ?? []
+    const [report] = await simulate(source(records, { eventsFor }), [
+      { compiled, replay: engineReplayer(compiled) },
+    ])
+    return report!
+  }
+
   it('change no figure: paid within hours of the first step, in five zones, with failures', async () => {
-    const { records, events } = generated(600)
-    const run = async (spec: PolicySpec) => {
-      const compiled = buildPolicy(spec)
-      const eventsFor = (id: string) => events.get(id) ?? []
-      const [report] = await simulate(source(records, { eventsFor }), [
-        { compiled, replay: engineReplayer(compiled) },
-      ])
-      return report!
-    }
-    const shortcut = await run(SPEC)
-    const everything = await run(replayingEverything(SPEC))
+    const input = generated(600)
+    const shortcut = await run(SPEC, input)
+    const everything = await run(replayingEverything(SPEC), input)
     expect(shortcut.actions.total).toBeGreaterThan(100)
     expect(shortcut.deferrals.total).toBeGreaterThan(10)
     expect(shortcut.invoices.simulated - shortcut.invoices.actedOn).toBeGreaterThan(100)
     expect(JSON.stringify(shortcut)).toBe(JSON.stringify(everything))
   })
 })
+
+describe('paid before any step whose guard can hold', () => {
+  it('holds only for invoices a replay of their own leaves alone: declines, plans, tags, zones', () => {
+    const { records, events } = generated(1500)
+    const compiled = buildPolicy(GUARDED)
+    const span = policySpan([compiled])
+    const replay = engineReplayer(compiled)
+    const grouper = new EpisodeGrouper({ ...span, horizon: null })
+    let shortcut = 0
+    let quiet = 0
+    records.forEach((record, i) => {
+      if (record.paidAt === null) return
+      const own = events.get(record.invoice.id) ?? []
+      const varied = variedBuyer(record, i)
+      const issued = asIssued(varied.record, own)
+      const alone = replay(grouper.alone(issued, varied.customer, own)) as ReplayedEpisode
+      if (quietAlone(alone)) quiet += 1
+      if (!paidBeforeAnyStep(issued, own, varied.customer, span)) return
+      shortcut += 1
+      expect({ invoice: issued.invoice.id, alone }).toEqual({
+        invoice: issued.invoice.id,
+        alone: { executed: [], deferrals: [], skips: [] },
+      })
+    })
+    expect(quiet).toBeGreaterThan(300)
+    expect(shortcut).toBeGreaterThan(quiet * 0.8)
+  })
+
+  const span = policySpan([buildPolicy(GUARDED)])
+  const due = Date.parse('2026-03-02T00:00:00Z')
+  const paidOn = (
+    hours: number,
+    changes: Partial<InvoiceRecord['invoice']> = {},
+  ): InvoiceRecord => {
+    const base = invoice('I1', 'c1', 0, { dueDays: 0 })
+    return {
+      ...base,
+      paidAt: due + hours * HOUR,
+      invoice: { ...base.invoice, due_at: due, ...changes },
+    }
+  }
+  const quiet = (record: InvoiceRecord, events: EventRecord[] = [], plan = '') => {
+    const own = customer(record.customerId)
+    const buyer = { ...own, customer: { ...own.customer, plan } }
+    return paidBeforeAnyStep(asIssued(record, events), events, buyer, span)
+  }
+
+  it('looks past steps whose guard fails on the facts as issued, up to the first that may hold', () => {
+    expect(quiet(paidOn(30))).toBe(true) // the day-1 step depends on the clock: 08:00 on day 1
+    expect(quiet(paidOn(33))).toBe(false)
+  })
+
+  it('counts a step whose guard holds as issued, or whose segment the customer is in', () => {
+    expect(quiet(paidOn(30, { last_decline_class: 'soft' }))).toBe(false)
+    expect(quiet(paidOn(30), [], 'annual')).toBe(false)
+  })
+
+  it('judges by timing alone when an outside event comes before the payment', () => {
+    const failed: EventRecord = {
+      type: 'payment_failed',
+      invoice_id: 'I1',
+      at: due + HOUR,
+      decline_code: 'x',
+      decline_class: 'soft',
+    }
+    expect(quiet(paidOn(30), [failed])).toBe(false)
+    expect(quiet(paidOn(30), [{ ...failed, at: due + 31 * HOUR }])).toBe(true)
+  })
+})
+
+/** Row-level declines on some invoices, annual plans and a vip tag on some customers. */
+function variedBuyer(
+  record: InvoiceRecord,
+  i: number,
+): { record: InvoiceRecord; customer: CustomerRecord } {
+  const decline = [null, null, null, 'soft', 'hard'][i % 5] as 'soft' | 'hard' | null
+  const own = record.customer!
+  const plan = i % 7 === 0 ? 'annual' : 'monthly'
+  const tags = i % 3 === 0 ? ['vip'] : []
+  return {
+    record: { ...record, invoice: { ...record.invoice, last_decline_class: decline } },
+    customer: { ...own, customer: { ...own.customer, plan, tags } },
+  }
+}
 
 /** Invoices due at any minute, most paid within a day either side of it; a third fail first. */
 function generated(count: number): {
