@@ -1,6 +1,7 @@
-import { isCurrency, parseMajorUnits } from '@dun/engine'
+import { isCurrency } from '@dun/engine'
 import type { CurrenciesDecl, MoneyAmount, MoneyLiteral, Name } from '../ast.js'
 import { CODES } from '../codes.js'
+import { majorUnits } from '../compile/major-units.js'
 import { didYouMean, didYouMeanPhrase, listChoices } from '../did-you-mean.js'
 import { fixesFor, type CheckSet, type Problem, type Report } from './registry.js'
 import type { Scope } from './scope.js'
@@ -34,7 +35,7 @@ function checkAmount(amount: MoneyAmount, report: Report, scope: Scope): void {
       ...fixesFor(currency, [suggestion]),
     })
   }
-  const parsed = parseMajorUnits(amount.amount, currency.text)
+  const parsed = majorUnits(amount.amount, currency.text)
   if (!parsed.ok) {
     report({
       code: CODES.tooManyDecimals,
@@ -70,8 +71,11 @@ function reportMissingCurrencies(
   report: Report,
   scope: Scope,
 ): void {
-  const missing = [...scope.currencyCodes].filter((c) => !present.has(c) && isCurrency(c))
-  if (missing.length === 0) return
+  let missing: string[] | null = null
+  for (const currency of scope.realCurrencies) {
+    if (!present.has(currency)) (missing ??= []).push(currency)
+  }
+  if (missing === null) return
   const effect =
     scope.step?.action.kind === 'lateFee' && scope.step.action.fee === money
       ? 'get no fee'

@@ -1,4 +1,4 @@
-import type { Anchor } from '@dun/engine'
+import { isCurrency, type Anchor } from '@dun/engine'
 import type {
   CurrenciesDecl,
   DunFile,
@@ -22,6 +22,8 @@ export interface Scope {
   /** The first `currencies` declaration; later ones are reported, not merged. */
   readonly currencies: CurrenciesDecl | null
   readonly currencyCodes: ReadonlySet<string>
+  /** The listed codes that are ISO 4217 currencies, in the order listed. */
+  readonly realCurrencies: readonly string[]
   /** The policy's default anchor (`due` unless declared). */
   readonly anchor: Anchor
   readonly quietHours: QuietHours | null
@@ -42,6 +44,7 @@ export function resolveScope(file: DunFile): Scope {
   const segments = items.filter((item) => item.kind === 'segment')
   const stops = items.filter((item) => item.kind === 'stop')
   const limitItems = items.flatMap((item) => (item.kind === 'limits' ? item.items : []))
+  const currencyCodes = new Set(currencies?.currencies.map((c) => c.text) ?? [])
   const segmentsByName = new Map<string, Segment>()
   for (const segment of segments) {
     if (!segmentsByName.has(segment.name.text)) segmentsByName.set(segment.name.text, segment)
@@ -50,7 +53,8 @@ export function resolveScope(file: DunFile): Scope {
     file,
     policy,
     currencies,
-    currencyCodes: new Set(currencies?.currencies.map((c) => c.text) ?? []),
+    currencyCodes,
+    realCurrencies: [...currencyCodes].filter(isCurrency),
     anchor: items.find((item) => item.kind === 'anchor')?.anchor ?? 'due',
     quietHours: limitItems.find((item) => item.kind === 'quietHours') ?? null,
     limitItems,

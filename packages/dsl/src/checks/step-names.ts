@@ -5,6 +5,28 @@ import type { Segment } from '../ast.js'
 import type { Scope } from './scope.js'
 
 const cache = new WeakMap<Scope, ReadonlySet<string> | null>()
+const labelCache = new WeakMap<Scope, ReadonlySet<string>>()
+
+/**
+ * The steps' labels: most tests name a step by its label, and this needs no step's action
+ * compiled, so a name found here is known without `knownStepNames`.
+ */
+export function stepLabels(scope: Scope): ReadonlySet<string> {
+  let labels = labelCache.get(scope)
+  if (labels === undefined) {
+    labels = collectLabels(scope.segments)
+    labelCache.set(scope, labels)
+  }
+  return labels
+}
+
+function collectLabels(segments: readonly Segment[]): ReadonlySet<string> {
+  const labels = new Set<string>()
+  for (const segment of segments) {
+    for (const step of segment.steps) if (step.label !== null) labels.add(step.label.value)
+  }
+  return labels
+}
 
 /**
  * Every name a test may use for a step: its label, and the ids the compiler gives it
@@ -24,11 +46,8 @@ function collect(segments: readonly Segment[]): ReadonlySet<string> | null {
       const ids = new StepIdAllocator(segment.name.text)
       for (const step of segment.steps) {
         const action = toAction(step.action)
-        const several = step.offsets.length > 1
         if (step.label !== null) names.add(step.label.value)
-        step.offsets.forEach((_, index) => {
-          names.add(ids.next(action, step.label?.value ?? null, several ? index + 1 : null))
-        })
+        for (const id of ids.stepIds(step, action)) names.add(id)
       }
     }
   } catch (error) {

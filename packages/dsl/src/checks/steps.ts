@@ -66,9 +66,13 @@ function checkGuard(step: Step, report: Report): void {
   })
 }
 
-/** When a step fires, for one of its offsets: steps that share it may duplicate each other. */
-function timingKey(step: Step, anchor: string, offset: number): string {
-  return `${anchor} ${step.unit} ${offset} ${step.at?.text ?? ''}`
+/** Two steps due at the same time for an offset both have: same anchor, unit and time of day. */
+function sameTiming(a: Step, b: Step, segment: Segment, scope: Scope): boolean {
+  return (
+    a.unit === b.unit &&
+    (a.at?.text ?? '') === (b.at?.text ?? '') &&
+    stepAnchor(a, segment, scope) === stepAnchor(b, segment, scope)
+  )
 }
 
 /** Same action with the same guard: both would fire together. */
@@ -76,19 +80,24 @@ function sameStep(a: Step, b: Step): boolean {
   return sameShape(a.action, b.action) && sameShape(a.when, b.when)
 }
 
+/**
+ * Duplicate steps (same timing, action and guard) and duplicate labels. Steps are grouped
+ * by offset value, so a step at a new offset compares nothing and builds no key.
+ */
 function checkSegmentSteps(segment: Segment, report: Report, scope: Scope): void {
-  const byTime = new Map<string, Step[]>()
+  const byOffset = new Map<number, Step[]>()
   const labels = new Set<string>()
   for (const step of segment.steps) {
-    const anchor = stepAnchor(step, segment, scope)
     for (const offset of step.offsets) {
-      const key = timingKey(step, anchor, offset.value)
-      const earlier = byTime.get(key)
+      const earlier = byOffset.get(offset.value)
       if (earlier === undefined) {
-        byTime.set(key, [step])
+        byOffset.set(offset.value, [step])
         continue
       }
-      if (earlier.some((other) => sameStep(other, step))) {
+      const repeats = earlier.some(
+        (other) => sameTiming(other, step, segment, scope) && sameStep(other, step),
+      )
+      if (repeats) {
         report({
           code: CODES.duplicateStep,
           at: offset,

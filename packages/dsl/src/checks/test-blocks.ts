@@ -6,7 +6,7 @@ import { unknownFactProblem } from './fact-paths.js'
 import { expectedGivenValue } from './given-type.js'
 import { choicesFor, fixesFor, type CheckSet, type Report } from './registry.js'
 import type { Scope } from './scope.js'
-import { knownStepNames } from './step-names.js'
+import { knownStepNames, stepLabels } from './step-names.js'
 
 function checkTestNames(file: DunFile, report: Report): void {
   const names = new Set<string>()
@@ -124,6 +124,7 @@ function checkExpectedStep(
   report: Report,
   scope: Scope,
 ): void {
+  if (stepLabels(scope).has(outcome.step.value)) return
   const known = knownStepNames(scope)
   if (known === null || known.has(outcome.step.value)) return
   const suggestion = didYouMean(outcome.step.value, known)

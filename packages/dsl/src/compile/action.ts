@@ -1,8 +1,9 @@
-import { isChannel, parseMajorUnits, type Action, type Channel } from '@dun/engine'
+import { isChannel, type Action, type Channel } from '@dun/engine'
 import type { ActionNode, LateFeeNode, Name, StringLiteral } from '../ast.js'
 import type { SourceRange } from '../source-range.js'
 import { CompileError } from './compile-error.js'
 import { durationDays } from './durations.js'
+import { majorUnits } from './major-units.js'
 
 /** `offer payment plan 3 instalments` without `every`: one instalment a month. */
 export const DEFAULT_PLAN_INTERVAL_DAYS = 30
@@ -70,7 +71,7 @@ function lateFee(node: LateFeeNode): Extract<Action, { type: 'late_fee' }>['fee'
   if (node.fee.kind === 'percent') return { kind: 'percent', percent: node.fee.value }
   const amounts: Record<string, number> = {}
   for (const amount of node.fee.amounts) {
-    const parsed = parseMajorUnits(amount.amount, amount.currency.text)
+    const parsed = majorUnits(amount.amount, amount.currency.text)
     if (!parsed.ok) {
       throw new CompileError(
         parsed.error,

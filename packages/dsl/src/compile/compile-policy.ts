@@ -18,6 +18,12 @@ const DEFAULT_ANCHOR: Anchor = 'due'
 /**
  * Compiles a parsed policy that the validator already accepted (FORMAT.md). The output is
  * deterministic: the same tree gives byte-identical JSON, keys in a fixed order.
+ *
+ * The output is read-only: rules share sub-objects (the earlier segments' negated
+ * predicates, a step's guard and action, the pre-due condition), so changing one in place
+ * would change it in every rule that holds it. json-rules-engine copies what it is given
+ * (`new Condition` and `RuleResult` clone), and the engine only reads; a caller that wants
+ * to edit compiled rules must copy them first (`structuredClone`).
  */
 export function compilePolicy(file: DunFile): CompileResult {
   try {
@@ -47,7 +53,7 @@ function compileChecked(file: DunFile): CompiledPolicy {
   return {
     format: COMPILED_FORMAT,
     policy: { name: policy.name.value, currencies },
-    rules: [...compileControlRules(controls), ...segments.flatMap((s) => s.rules)],
+    rules: compileControlRules(controls).concat(...segments.map((s) => s.rules)),
     plan: {
       currencies,
       anchor,

@@ -1,10 +1,4 @@
-import {
-  FACTS,
-  parseMajorUnits,
-  type Condition,
-  type FactCondition,
-  type Operator,
-} from '@dun/engine'
+import { FACTS, type Condition, type FactCondition, type Operator } from '@dun/engine'
 import type {
   Comparison,
   ComparisonOperator,
@@ -17,6 +11,7 @@ import type {
   Operand,
 } from '../ast.js'
 import { CompileError } from './compile-error.js'
+import { majorUnits } from './major-units.js'
 import { literalValue, unwrapOperand } from './operand-value.js'
 
 /** Holds for every fact map: json-rules-engine treats an empty `all` as true. */
@@ -116,7 +111,7 @@ function moneyComparison(path: FactPath, operator: Operator, money: MoneyLiteral
   }
   return {
     any: money.amounts.map((amount) => {
-      const parsed = parseMajorUnits(amount.amount, amount.currency.text)
+      const parsed = majorUnits(amount.amount, amount.currency.text)
       if (!parsed.ok) {
         throw new CompileError(
           parsed.error,

@@ -1,5 +1,5 @@
 import type { Anchor, Condition, PlanSegment, PlanStep, RuleJson } from '@dun/engine'
-import type { Segment, Step } from '../ast.js'
+import type { Segment } from '../ast.js'
 import { toAction } from './action.js'
 import { NEVER, toCondition } from './expression.js'
 import { expressionText } from './expression-text.js'
@@ -17,6 +17,8 @@ export interface CompiledSegment {
  * Compiles the segments in order. First match wins, so each segment's rules carry every
  * earlier predicate negated; after a catch-all nothing can match any more (the validator
  * warns about such segments), which the rules state with a condition that never holds.
+ * The negated predicates are built once and shared by every later rule (compiled rules are
+ * read-only, see `compilePolicy`).
  */
 export function compileSegments(segments: readonly Segment[], anchor: Anchor): CompiledSegment[] {
   const earlier: Condition[] = []
@@ -28,56 +30,51 @@ export function compileSegments(segments: readonly Segment[], anchor: Anchor): C
   })
 }
 
+/**
+ * One plan step and one rule per offset of each step (`day 1, 3, 5 …` is three steps), in
+ * the order written. A step's action and guard are compiled once and shared by its offsets.
+ */
 function compileSegment(
   segment: Segment,
-  membership: Condition[],
+  membership: readonly Condition[],
   anchor: Anchor,
 ): CompiledSegment {
-  const ids = new StepIdAllocator(segment.name.text)
-  const steps = segment.steps.flatMap((step) => expandStep(step, segment.name.text, anchor, ids))
+  const name = segment.name.text
+  const ids = new StepIdAllocator(name)
+  const steps: PlanStep[] = []
+  const rules: RuleJson[] = []
+  for (const step of segment.steps) {
+    const action = toAction(step.action)
+    const guard = step.when ? { all: [toCondition(step.when)] } : null
+    const guardText = step.when ? expressionText(step.when) : null
+    const stepIds = ids.stepIds(step, action)
+    for (let index = 0; index < stepIds.length; index++) {
+      const plan: PlanStep = {
+        id: stepIds[index]!,
+        segment: name,
+        timing: stepTiming(step, step.offsets[index]!.value, anchor),
+        action,
+        guard: guardText,
+        line: step.range.line,
+      }
+      steps.push(plan)
+      rules.push(stepRule(plan, membership, guard))
+    }
+  }
   return {
-    plan: {
-      name: segment.name.text,
-      when: segment.when ? expressionText(segment.when) : null,
-      steps: steps.map((s) => s.plan),
-    },
-    rules: steps.map((s) => stepRule(s.plan, membership, s.guard)),
+    plan: { name, when: segment.when ? expressionText(segment.when) : null, steps },
+    rules,
   }
 }
 
-interface ExpandedStep {
-  readonly plan: PlanStep
-  readonly guard: Condition | null
-}
-
-/** `day 1, 3, 5 …` is three steps, one per offset, in the order written. */
-function expandStep(
-  step: Step,
-  segment: string,
-  anchor: Anchor,
-  ids: StepIdAllocator,
-): ExpandedStep[] {
-  const action = toAction(step.action)
-  const guard = step.when ? toCondition(step.when) : null
-  const guardText = step.when ? expressionText(step.when) : null
-  const several = step.offsets.length > 1
-  return step.offsets.map((offset, index) => ({
-    guard,
-    plan: {
-      id: ids.next(action, step.label?.value ?? null, several ? index + 1 : null),
-      segment,
-      timing: stepTiming(step, offset.value, anchor),
-      action,
-      guard: guardText,
-      line: step.range.line,
-    },
-  }))
-}
-
-function stepRule(step: PlanStep, membership: Condition[], guard: Condition | null): RuleJson {
+function stepRule(
+  step: PlanStep,
+  membership: readonly Condition[],
+  guard: Condition | null,
+): RuleJson {
   const own = timingConditions(step.timing)
   own.push({ fact: 'dunning.steps_done', operator: 'doesNotContain', value: step.id })
-  if (guard) own.push({ all: [guard] })
+  if (guard) own.push(guard)
   return {
     name: step.id,
     priority: STEP_PRIORITY,

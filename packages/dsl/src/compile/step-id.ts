@@ -1,4 +1,5 @@
 import { actionKey, type Action } from '@dun/engine'
+import type { Step } from '../ast.js'
 
 export { actionKey }
 
@@ -12,13 +13,22 @@ export class StepIdAllocator {
 
   constructor(private readonly segment: string) {}
 
-  next(action: Action, label: string | null, labelIndex: number | null): string {
+  /**
+   * The ids of one step, one per offset (`day 1, 3, 5` is three steps). A labelled step with
+   * several offsets numbers them: `<segment>/<label>#1`, `#2`, …
+   */
+  stepIds(step: Step, action: Action): string[] {
     const key = actionKey(action)
-    const ordinal = (this.ordinals.get(key) ?? 0) + 1
-    this.ordinals.set(key, ordinal)
-    if (label === null) return `${this.segment}/${key}#${ordinal}`
-    return labelIndex === null
-      ? `${this.segment}/${label}`
-      : `${this.segment}/${label}#${labelIndex}`
+    const label = step.label?.value ?? null
+    const count = step.offsets.length
+    const ids: string[] = []
+    for (let index = 0; index < count; index++) {
+      const ordinal = (this.ordinals.get(key) ?? 0) + 1
+      this.ordinals.set(key, ordinal)
+      if (label === null) ids.push(`${this.segment}/${key}#${ordinal}`)
+      else
+        ids.push(count > 1 ? `${this.segment}/${label}#${index + 1}` : `${this.segment}/${label}`)
+    }
+    return ids
   }
 }

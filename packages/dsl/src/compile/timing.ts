@@ -19,14 +19,13 @@ export function stepTiming(step: Step, offset: number, anchor: Anchor): StepTimi
   }
 }
 
+/** A pre-due reminder never fires on or after the due day, however late it is evaluated. */
+const BEFORE_DUE: Condition = { fact: 'dunning.day_from_due', operator: 'lessThan', value: 0 }
+
 /** The conditions that make a step eligible (FORMAT.md, "Timing conditions"). */
 export function timingConditions(timing: StepTiming): Condition[] {
-  const conditions = [eligibleFrom(timing)]
-  // A pre-due reminder never fires on or after the due day, however late it is evaluated.
-  if (timing.offset < 0) {
-    conditions.push({ fact: 'dunning.day_from_due', operator: 'lessThan', value: 0 })
-  }
-  return conditions
+  const eligible = eligibleFrom(timing)
+  return timing.offset < 0 ? [eligible, BEFORE_DUE] : [eligible]
 }
 
 function eligibleFrom({ anchor, unit, offset, at }: StepTiming): Condition {

@@ -14,13 +14,7 @@ export function stepIdsOf(segment: Segment): Map<Step, string[]> {
   for (const step of segment.steps) {
     const action = compilableAction(step)
     if (!action) continue
-    const several = step.offsets.length > 1
-    ids.set(
-      step,
-      step.offsets.map((_, index) =>
-        allocator.next(action, step.label?.value ?? null, several ? index + 1 : null),
-      ),
-    )
+    ids.set(step, allocator.stepIds(step, action))
   }
   return ids
 }
