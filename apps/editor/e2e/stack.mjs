@@ -3,7 +3,7 @@
 // with the examples published, and the editor on DUN_E2E_PORT. Nothing of a developer's
 // `.dun/` is read or written. Stops both and removes the directory on SIGTERM/SIGINT.
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,6 +24,8 @@ if (!port || !password) {
   process.exit(2)
 }
 const log = (text) => console.log(`[e2e stack] ${text}`)
+// Where specs that seed through the runner's API find it (e2e/runner-api.ts).
+const infoFile = join(tmpdir(), `dun-e2e-stack-${port}.json`)
 // Its own build folder (see next.config.ts); `next start` inherits it through the environment.
 process.env.DUN_EDITOR_DIST_DIR ??= '.next-e2e'
 
@@ -50,7 +52,10 @@ const stop = () => {
   Promise.all(
     children.map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r()))),
   )
-    .then(() => rmSync(home, { recursive: true, force: true }))
+    .then(() => {
+      rmSync(home, { recursive: true, force: true })
+      rmSync(infoFile, { force: true })
+    })
     .finally(() => process.exit(0))
 }
 process.on('SIGTERM', stop)
@@ -80,6 +85,7 @@ for (const file of examples) {
     },
   )
 }
+writeFileSync(infoFile, JSON.stringify({ apiUrl: `http://127.0.0.1:${apiPort}`, home }))
 children.push(startEditor({ port, dataDir: join(home, '.dun'), env }))
 
 function freePort() {
