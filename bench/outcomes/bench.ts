@@ -1,11 +1,14 @@
 import { sql, type Kysely } from 'kysely'
-import { connect, type Database } from '@dun/store'
+import { connect, migrateToLatest, type Database } from '@dun/store'
 import {
   attributionReport,
+  COLLECT_DIMENSIONS,
   collectTimes,
   dsoOverTime,
   OUTCOME_DIMENSIONS,
   RECOVERY_DIMENSIONS,
+  recoveryCurves,
+  recoveryFunnel,
   recoveryReport,
   refreshOutcomes,
   type ServiceContext,
@@ -32,8 +35,12 @@ async function reuseDatabase(): Promise<Kysely<Database>> {
   const url = new URL(POSTGRES_URL)
   url.pathname = `/${DATABASE}`
   const db = connect({ url: url.toString(), max: 4 })
+  // The outcome tables added since the history was seeded.
+  await migrateToLatest(db)
   await sql`truncate payment_outcomes, payment_attributions, outcome_rollups, outcome_collect_days,
-    outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly`.execute(db)
+    outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
+    outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
+    outcome_first_payments, outcome_recovery_days`.execute(db)
   await sql`delete from payment_events where event_key like 'late%'`.execute(db)
   console.log('reusing the seeded history of the last run')
   return db
@@ -72,7 +79,7 @@ async function main(): Promise<void> {
   let attributed = 0
   const catchUp = await timeMs(async () => (attributed = await refreshOutcomes(ctx)))
   console.log(
-    `outcomes job, whole history (cases registered, payments attributed, closed cases counted): ${attributed} payments in ${seconds(catchUp)} (${Math.round(attributed / (catchUp / 1000))}/s)`,
+    `outcomes job, whole history (cases registered, payments attributed, closed cases counted, funnel): ${attributed} payments in ${seconds(catchUp)} (${Math.round(attributed / (catchUp / 1000))}/s)`,
   )
 
   let failures = 0
@@ -89,8 +96,27 @@ async function main(): Promise<void> {
   for (const dimension of RECOVERY_DIMENSIONS) {
     report(`recovery by ${dimension}`, await medianMs(() => recoveryReport(ctx, dimension)))
   }
-  report('days to collect', await medianMs(() => collectTimes(ctx)))
+  for (const dimension of COLLECT_DIMENSIONS) {
+    report(`days to collect by ${dimension}`, await medianMs(() => collectTimes(ctx, dimension)))
+  }
+  report('recovery funnel by step', await medianMs(() => recoveryFunnel(ctx)))
+  report('time-to-collect curves', await medianMs(() => recoveryCurves(ctx)))
   report('DSO over time', await medianMs(() => dsoOverTime(ctx)))
+  // What the editor's Outcomes page reads on each visit, after the job caught up.
+  report(
+    'Outcomes page (refresh + every figure)',
+    await medianMs(async () => {
+      await refreshOutcomes(ctx)
+      await recoveryFunnel(ctx)
+      await attributionReport(ctx, 'channel')
+      await recoveryCurves(ctx)
+      for (const dimension of RECOVERY_DIMENSIONS) await recoveryReport(ctx, dimension)
+      await dsoOverTime(ctx)
+      for (const dimension of ['segment', 'step', 'channel'] as const) {
+        await collectTimes(ctx, dimension)
+      }
+    }),
+  )
   // What an API request does: let the job catch up (nothing new), then read.
   report(
     'API path (refresh + attribution by step)',
