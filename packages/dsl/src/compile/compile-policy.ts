@@ -20,10 +20,11 @@ const DEFAULT_ANCHOR: Anchor = 'due'
  * deterministic: the same tree gives byte-identical JSON, keys in a fixed order.
  *
  * The output is read-only: rules share sub-objects (the earlier segments' negated
- * predicates, a step's guard and action, the pre-due condition), so changing one in place
- * would change it in every rule that holds it. json-rules-engine copies what it is given
- * (`new Condition` and `RuleResult` clone), and the engine only reads; a caller that wants
- * to edit compiled rules must copy them first (`structuredClone`).
+ * predicates, a guard written the same on several steps, a step's action, the pre-due
+ * condition), so changing one in place would change it in every rule that holds it.
+ * json-rules-engine copies what it is given (`new Condition` and `RuleResult` clone), and
+ * the engine only reads; a caller that wants to edit compiled rules must copy them first
+ * (`structuredClone`).
  */
 export function compilePolicy(file: DunFile): CompileResult {
   try {

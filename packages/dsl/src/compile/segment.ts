@@ -3,6 +3,7 @@ import type { Segment } from '../ast.js'
 import { toAction } from './action.js'
 import { NEVER, toCondition } from './expression.js'
 import { expressionText } from './expression-text.js'
+import { GuardCompiler, type CompiledGuard } from './guards.js'
 import { StepIdAllocator } from './step-id.js'
 import { stepTiming, timingConditions } from './timing.js'
 
@@ -22,11 +23,12 @@ export interface CompiledSegment {
  */
 export function compileSegments(segments: readonly Segment[], anchor: Anchor): CompiledSegment[] {
   const earlier: Condition[] = []
+  const guards = new GuardCompiler()
   return segments.map((segment) => {
     const predicate = segment.when ? { all: [toCondition(segment.when)] } : null
     const membership = predicate ? earlier.concat(predicate) : earlier.slice()
     earlier.push(predicate ? { not: predicate } : NEVER)
-    return compileSegment(segment, membership, segment.anchor?.anchor ?? anchor)
+    return compileSegment(segment, membership, segment.anchor?.anchor ?? anchor, guards)
   })
 }
 
@@ -38,6 +40,7 @@ function compileSegment(
   segment: Segment,
   membership: readonly Condition[],
   anchor: Anchor,
+  guards: GuardCompiler,
 ): CompiledSegment {
   const name = segment.name.text
   const ids = new StepIdAllocator(name)
@@ -45,8 +48,7 @@ function compileSegment(
   const rules: RuleJson[] = []
   for (const step of segment.steps) {
     const action = toAction(step.action)
-    const guard = step.when ? { all: [toCondition(step.when)] } : null
-    const guardText = step.when ? expressionText(step.when) : null
+    const guard = step.when ? guards.compile(step.when) : null
     const stepIds = ids.stepIds(step, action)
     for (let index = 0; index < stepIds.length; index++) {
       const plan: PlanStep = {
@@ -54,7 +56,7 @@ function compileSegment(
         segment: name,
         timing: stepTiming(step, step.offsets[index]!.value, anchor),
         action,
-        guard: guardText,
+        guard: guard?.text ?? null,
         line: step.range.line,
       }
       steps.push(plan)
@@ -70,11 +72,11 @@ function compileSegment(
 function stepRule(
   step: PlanStep,
   membership: readonly Condition[],
-  guard: Condition | null,
+  guard: CompiledGuard | null,
 ): RuleJson {
   const own = timingConditions(step.timing)
   own.push({ fact: 'dunning.steps_done', operator: 'doesNotContain', value: step.id })
-  if (guard) own.push(guard)
+  if (guard) own.push(guard.condition)
   return {
     name: step.id,
     priority: STEP_PRIORITY,
