@@ -43,7 +43,8 @@ const RECOVERED_AS_NULL: IRuleConfig<null> = { recoveryValueFunc: () => null }
  *
  * Rules are class properties (a mistyped rule name does not compile). Each `OR` reads its
  * alternatives from a field built once (Chevrotain's advice): a literal array would
- * allocate an object and a closure per alternative on every call.
+ * allocate an object and a closure per alternative on every call. For the same reason no
+ * `CONSUME` has a `LABEL` option: labels name CST children, which this parser does not build.
  */
 export class DunParser extends EmbeddedActionsParser {
   /** Builds nothing while the constructor records the grammar (see `RECORDING`). */
@@ -56,9 +57,17 @@ export class DunParser extends EmbeddedActionsParser {
   /** The line starts of the text being read. */
   private lines = new LineIndex('')
 
-  constructor() {
+  /**
+   * `validateGrammar`: run Chevrotain's checks of the grammar (ambiguities, left recursion…)
+   * while analysing it. A test does; the shared parser skips them, they only slow start-up.
+   */
+  constructor({ validateGrammar = false }: { validateGrammar?: boolean } = {}) {
     const messages = new SyntaxMessages()
-    super([...t.allTokens], { recoveryEnabled: true, errorMessageProvider: messages })
+    super([...t.allTokens], {
+      recoveryEnabled: true,
+      errorMessageProvider: messages,
+      skipValidations: !validateGrammar,
+    })
     messages.readTokensFrom(
       () => this.input,
       () => this.lines,
@@ -183,17 +192,17 @@ export class DunParser extends EmbeddedActionsParser {
   public quietHours = this.rule('quietHours', (): ast.QuietHours | null => {
     const first = this.CONSUME(t.Quiet)
     this.CONSUME(t.Hours)
-    const start = this.CONSUME(t.Time, { LABEL: 'start' })
+    const start = this.CONSUME(t.Time)
     this.CONSUME(t.To)
-    const end = this.CONSUME2(t.Time, { LABEL: 'end' })
+    const end = this.CONSUME2(t.Time)
     return this.build.quietHours(this.rangeFrom(first), start, end)
   })
 
   public cap = this.rule('cap', (): ast.CapDecl | null => {
     const first = this.CONSUME(t.At)
     this.CONSUME(t.Most)
-    const max = this.CONSUME(t.NumberLiteral, { LABEL: 'max' })
-    const scope = this.CONSUME(t.Word, { LABEL: 'scope' })
+    const max = this.CONSUME(t.NumberLiteral)
+    const scope = this.CONSUME(t.Word)
     this.CONSUME(t.Per)
     const window = this.SUBRULE(this.duration)
     return this.build.cap(this.rangeFrom(first), max, scope, window)
@@ -215,7 +224,7 @@ export class DunParser extends EmbeddedActionsParser {
 
   public segment = this.rule('segment', (): ast.Segment | null => {
     const first = this.CONSUME(t.Segment)
-    const name = this.CONSUME(t.Word, { LABEL: 'name' })
+    const name = this.CONSUME(t.Word)
     const when = this.OPTION(() => {
       this.CONSUME(t.When)
       return this.SUBRULE(this.expression)
@@ -261,7 +270,7 @@ export class DunParser extends EmbeddedActionsParser {
     SEP: t.Comma,
     DEF: () => {
       const draft = this.stepInProgress
-      const offset = readToken(draft, this.CONSUME(t.NumberLiteral, { LABEL: 'offset' }))
+      const offset = readToken(draft, this.CONSUME(t.NumberLiteral))
       if (offset !== undefined) draft.offsets.push(offset)
     },
   }
@@ -310,18 +319,29 @@ export class DunParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.accountAction) },
   ]
 
+  /**
+   * Notifications are most steps' action: the channels go into a list the builder copies,
+   * read by functions built once (notifications do not nest).
+   */
   public notifyAction = this.rule('notifyAction', (): ast.NotifyNode | null => {
     const first = this.LA(1)
-    this.OPTION(() => this.CONSUME(t.Notify))
-    const channels: IToken[] = []
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => channels.push(this.CONSUME(t.Channel)) })
-    const template = this.CONSUME(t.AnyString, { LABEL: 'template' })
-    return this.build.notify(this.rangeFrom(first), channels, template)
+    this.OPTION(this.readNotify)
+    this.channels.length = 0
+    this.AT_LEAST_ONE_SEP(this.readChannels)
+    const template = this.CONSUME(t.AnyString)
+    return this.build.notify(this.rangeFrom(first), this.channels, template)
   })
+
+  private readonly readNotify = () => this.CONSUME(t.Notify)
+  private readonly channels: IToken[] = []
+  private readonly readChannels = {
+    SEP: t.Comma,
+    DEF: () => this.channels.push(this.CONSUME(t.Channel)),
+  }
 
   public callAction = this.rule('callAction', (): ast.CallNode | null => {
     const first = this.CONSUME(t.Call)
-    const script = this.CONSUME(t.AnyString, { LABEL: 'script' })
+    const script = this.CONSUME(t.AnyString)
     return this.build.call(this.rangeFrom(first), script)
   })
 
@@ -339,9 +359,9 @@ export class DunParser extends EmbeddedActionsParser {
 
   public taskAction = this.rule('taskAction', (): ast.TaskNode | null => {
     const first = this.CONSUME(t.Task)
-    const title = this.CONSUME(t.AnyString, { LABEL: 'title' })
+    const title = this.CONSUME(t.AnyString)
     this.CONSUME(t.For)
-    const assignee = this.CONSUME2(t.AnyString, { LABEL: 'assignee' })
+    const assignee = this.CONSUME2(t.AnyString)
     return this.build.task(this.rangeFrom(first), title, assignee)
   })
 
@@ -361,7 +381,7 @@ export class DunParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const agency = this.CONSUME(t.Agency)
-        this.agencyName = this.OPTION(() => this.CONSUME(t.AnyString, { LABEL: 'agency' }))
+        this.agencyName = this.OPTION(() => this.CONSUME(t.AnyString))
         return agency
       },
     },
@@ -371,7 +391,7 @@ export class DunParser extends EmbeddedActionsParser {
     const first = this.CONSUME(t.Offer)
     this.CONSUME(t.Payment)
     this.CONSUME(t.Plan)
-    const instalments = this.CONSUME(t.NumberLiteral, { LABEL: 'instalments' })
+    const instalments = this.CONSUME(t.NumberLiteral)
     this.CONSUME(t.Instalments)
     const every = this.OPTION(() => {
       this.CONSUME(t.Every)
@@ -481,7 +501,7 @@ export class DunParser extends EmbeddedActionsParser {
 
   public predicate = this.rule('predicate', (): ast.Expression | null => {
     const first = this.LA(1)
-    const subject = this.SUBRULE(this.operand, { LABEL: 'subject' })
+    const subject = this.SUBRULE(this.operand)
     const tail = this.OPTION(this.predicateTail)
     return this.build.predicate(this.rangeFrom(first), subject, tail ?? null)
   })
@@ -492,7 +512,7 @@ export class DunParser extends EmbeddedActionsParser {
     {
       ALT: (): PredicateTail => {
         const operator = this.CONSUME(t.CompareOperator)
-        const right = this.SUBRULE2(this.operand, { LABEL: 'right' })
+        const right = this.SUBRULE2(this.operand)
         return { kind: 'compare', operator, right }
       },
     },
@@ -507,7 +527,7 @@ export class DunParser extends EmbeddedActionsParser {
     {
       ALT: (): PredicateTail => {
         this.CONSUME(t.Contains)
-        const item = this.SUBRULE3(this.operand, { LABEL: 'item' })
+        const item = this.SUBRULE3(this.operand)
         return { kind: 'contains', item }
       },
     },
@@ -515,7 +535,7 @@ export class DunParser extends EmbeddedActionsParser {
       ALT: (): PredicateTail => {
         this.CONSUME(t.Is)
         const not = this.OPTION3(() => this.CONSUME2(t.Not))
-        const value = this.CONSUME(t.Word, { LABEL: 'value' })
+        const value = this.CONSUME(t.Word)
         return { kind: 'is', negated: not !== undefined, value }
       },
     },
@@ -549,15 +569,22 @@ export class DunParser extends EmbeddedActionsParser {
     return this.build.literal(token)
   }
 
+  /**
+   * Paths are the most common node: the words after the dots go into a list the builder
+   * copies, read by a function built once (paths do not nest).
+   */
   public path = this.rule('path', (): ast.FactPath | null => {
     const first = this.CONSUME(t.Identifier)
-    const words: IToken[] = []
-    this.MANY(() => {
-      this.CONSUME(t.Dot)
-      words.push(this.CONSUME(t.Word))
-    })
-    return this.build.path(first, words)
+    this.pathWords.length = 0
+    this.MANY(this.readPathWord)
+    return this.build.path(first, this.pathWords)
   })
+
+  private readonly pathWords: IToken[] = []
+  private readonly readPathWord = () => {
+    this.CONSUME(t.Dot)
+    this.pathWords.push(this.CONSUME(t.Word))
+  }
 
   public money = this.rule('money', (): ast.MoneyLiteral | null => {
     const amounts: ast.MoneyAmount[] = []
@@ -611,7 +638,7 @@ export class DunParser extends EmbeddedActionsParser {
     (): ast.TestBlock | null => {
       const draft = (this.testInProgress = testDraft())
       readToken(draft, this.CONSUME(t.Test))
-      draft.name = readToken(draft, this.CONSUME(t.AnyString, { LABEL: 'name' }))
+      draft.name = readToken(draft, this.CONSUME(t.AnyString))
       readToken(draft, this.CONSUME(t.LCurly))
       this.MANY(() => {
         this.OR(this.testItemAlternatives)
@@ -650,7 +677,7 @@ export class DunParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const day = this.CONSUME(t.Day)
-        const number = this.CONSUME(t.NumberLiteral, { LABEL: 'day' })
+        const number = this.CONSUME(t.NumberLiteral)
         return this.build.relativeDay(day, number)
       },
     },
@@ -661,7 +688,7 @@ export class DunParser extends EmbeddedActionsParser {
   public expectation = this.rule('expectation', (): void => {
     const first = this.CONSUME(t.At)
     const unit = this.SUBRULE(this.stepUnit)
-    const offset = this.CONSUME(t.NumberLiteral, { LABEL: 'offset' })
+    const offset = this.CONSUME(t.NumberLiteral)
     const at = this.OPTION(() => {
       this.CONSUME2(t.At)
       return this.CONSUME(t.Time)
@@ -691,7 +718,7 @@ export class DunParser extends EmbeddedActionsParser {
     {
       ALT: (): OutcomeTarget => {
         this.CONSUME(t.Step)
-        return { kind: 'step', step: this.CONSUME(t.AnyString, { LABEL: 'step' }) }
+        return { kind: 'step', step: this.CONSUME(t.AnyString) }
       },
     },
   ]
@@ -708,7 +735,7 @@ export class DunParser extends EmbeddedActionsParser {
     {
       ALT: (): OutcomeTarget => {
         this.CONSUME(t.Segment)
-        return { kind: 'segment', name: this.CONSUME(t.Word, { LABEL: 'segment' }) }
+        return { kind: 'segment', name: this.CONSUME(t.Word) }
       },
     },
     { ALT: (): OutcomeTarget => ({ kind: 'word', word: this.CONSUME(t.Stopped) }) },

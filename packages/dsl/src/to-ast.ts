@@ -360,17 +360,27 @@ export class AstBuilder {
     // Sized once: paths are the most common node, and a growing array over-allocates.
     const segments = new Array<ast.Name>(1 + words.length)
     segments[0] = nameOf(this.lines, first)
-    let text = first.image
     let count = 1
+    let textLength = first.image.length
     for (const word of words) {
       if (real(word) === undefined) continue
       segments[count++] = nameOf(this.lines, word)
-      text = text + '.' + word.image
+      textLength += 1 + word.image.length
     }
     segments.length = count
-    const head = segments[0]
-    const last = segments[count - 1]!
-    return { kind: 'path', range: spanRange(head.range, last.range), segments, text }
+    const range = spanRange(segments[0].range, segments[count - 1]!.range)
+    return { kind: 'path', range, segments, text: this.pathText(range, textLength, segments) }
+  }
+
+  /**
+   * The words joined by dots: the source's own text when the path is written without spaces
+   * (one flat string, no concatenation), as paths nearly always are.
+   */
+  private pathText(range: SourceRange, textLength: number, segments: readonly ast.Name[]): string {
+    if (range.length === textLength) {
+      return this.lines.text.slice(range.offset, range.offset + range.length)
+    }
+    return segments.map((segment) => segment.text).join('.')
   }
 
   moneyAmount(numberToken: IToken, currencyToken: IToken): ast.MoneyAmount | null {

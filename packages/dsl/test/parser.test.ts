@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Expression, PolicyItem, Step } from '../src/ast.js'
 import { parse } from '../src/parse.js'
-import { START_RULE, dunParser } from '../src/parser.js'
+import { DunParser, START_RULE, dunParser } from '../src/parser.js'
 
 /** The node without its ranges (ranges are asserted in to-ast.test.ts). */
 function shape(node: unknown): unknown {
@@ -396,6 +396,10 @@ test "second" { }`)
 })
 
 describe('the shared parser', () => {
+  it('has a grammar that passes Chevrotain’s own checks (skipped when the shared one is built)', () => {
+    expect(() => new DunParser({ validateGrammar: true })).not.toThrow()
+  })
+
   it('is built once and exposes its start rule for content assist', () => {
     const parser = dunParser()
     expect(dunParser()).toBe(parser)
