@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { days, percentInterval, pValue, signedDays } from '../lib/server/experiments/format.js'
 import {
   differenceAxis,
   niceStep,
@@ -102,5 +103,19 @@ describe('interval chart axes', () => {
     expect(niceStep(0.03)).toBeCloseTo(0.05)
     expect(niceStep(0.11)).toBeCloseTo(0.2)
     expect(niceStep(7)).toBe(10)
+  })
+})
+
+describe('figures for the tables', () => {
+  it('writes tiny p-values as a bound, others to four decimals', () => {
+    expect(pValue(0.00001)).toBe('< 0.0001')
+    expect(pValue(0.04321)).toBe('0.0432')
+  })
+
+  it('writes days to collect and their signed differences', () => {
+    expect(days(null)).toBe('—')
+    expect(days(1)).toBe('1.0 day')
+    expect(signedDays(-2, [-3.54, -0.5])).toBe('−2.0 days [−3.5, −0.5]')
+    expect(percentInterval([0.381, 0.465])).toBe('[38.1%, 46.5%]')
   })
 })

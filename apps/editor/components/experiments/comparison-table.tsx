@@ -1,5 +1,5 @@
 import type { ExperimentSummary } from '@/lib/server/experiments/experiment-summaries'
-import { signedDays } from '@/lib/server/experiments/format'
+import { pValue, signedDays } from '@/lib/server/experiments/format'
 import { pointsWithInterval } from '@/lib/server/experiments/verdict'
 
 const VERDICT_TEXT = {
@@ -33,13 +33,13 @@ export function ComparisonTable({ experiment }: { experiment: ExperimentSummary 
               {c.arm} − {c.control}
             </th>
             <td>{pointsWithInterval(c.difference, c.interval)}</td>
-            <td>{c.pValue.toFixed(4)}</td>
+            <td>{pValue(c.pValue)}</td>
             <td>
               {c.daysToCollect
                 ? signedDays(c.daysToCollect.medianDifference, c.daysToCollect.interval)
                 : 'needs two recovered cases per arm'}
             </td>
-            <td>{c.daysToCollect ? c.daysToCollect.pValue.toFixed(4) : '—'}</td>
+            <td>{c.daysToCollect ? pValue(c.daysToCollect.pValue) : '—'}</td>
             <td>{VERDICT_TEXT[c.verdict.kind]}</td>
           </tr>
         ))}

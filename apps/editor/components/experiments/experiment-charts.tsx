@@ -49,7 +49,7 @@ export function DifferenceChart({ experiment }: { experiment: ExperimentSummary 
       description={experiment.comparisons.map((c) => c.text).join(' ')}
       rows={rows}
       axis={differenceAxis(rows.map((r) => r.interval))}
-      tick={(t) => signedPoints(t)}
+      tick={(t) => signedPoints(t).replace(/\.0$/, '')}
       reference={0}
     />
   )

@@ -14,7 +14,9 @@ export interface PromoteArmProps {
 /** Promotes an arm through the publishing rule, saying first what that does. */
 export function PromoteArm(props: PromoteArmProps) {
   const { busy, outcome, send } = useMutation()
-  const [arm, setArm] = useState(props.leadingArm ?? props.arms[0]?.name ?? '')
+  // Follows the leading arm as the page refreshes, until the analyst picks one.
+  const [chosen, setChosen] = useState<string | null>(null)
+  const arm = chosen ?? props.leadingArm ?? props.arms[0]?.name ?? ''
   const [comment, setComment] = useState('')
   return (
     <form
@@ -39,7 +41,7 @@ export function PromoteArm(props: PromoteArmProps) {
       )}
       <label>
         Arm to promote
-        <select value={arm} onChange={(e) => setArm(e.target.value)}>
+        <select value={arm} onChange={(e) => setChosen(e.target.value)}>
           {props.arms.map((a) => (
             <option key={a.name} value={a.name}>
               {a.name}

@@ -35,3 +35,8 @@ export function split(shares: readonly number[]): string {
 export function when(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ') + ' UTC'
 }
+
+/** A p-value to four decimals; below that, "< 0.0001" rather than a misleading zero. */
+export function pValue(p: number): string {
+  return p < 0.0001 ? '< 0.0001' : p.toFixed(4)
+}
