@@ -1,25 +1,14 @@
-import type { DunFile } from './ast.js'
-import { hasErrors, type Diagnostic } from './diagnostic.js'
-import { parse } from './parse.js'
-import { validate } from './validate.js'
+import type { CheckResult } from './check-parsed.js'
+import { documentFor } from './language-service/document.js'
 
-export interface CheckResult {
-  readonly ast: DunFile
-  /** Syntax errors and validation diagnostics, in source order. */
-  readonly diagnostics: readonly Diagnostic[]
-}
+export type { CheckResult }
 
 /**
- * Parses and validates a `.dun` text. Validation runs on the partial tree a syntax error
- * leaves (the editor wants type errors while the analyst is typing), but stops after
- * parsing when there is no policy to check: the parser has said why.
+ * Parses and validates a `.dun` text. After each keystroke the editor asks for the
+ * diagnostics, the outline and the quick fixes of the same text, so this goes through the
+ * language service's last document (`documentFor`): the text is parsed once for all three,
+ * and a second `check` of the same text returns the same (read-only) result.
  */
 export function check(text: string): CheckResult {
-  const parsed = parse(text)
-  if (parsed.ast.policy === null) return { ast: parsed.ast, diagnostics: parsed.diagnostics }
-  const validation = validate(parsed.ast, { partial: hasErrors(parsed.diagnostics) })
-  const diagnostics = [...parsed.diagnostics, ...validation].sort(
-    (a, b) => a.range.offset - b.range.offset,
-  )
-  return { ast: parsed.ast, diagnostics }
+  return documentFor(text).checked
 }

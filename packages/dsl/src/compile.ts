@@ -1,7 +1,8 @@
 import type { DunFile } from './ast.js'
-import { check } from './check.js'
+import { checkParsed } from './check-parsed.js'
 import { compilePolicy, type CompileResult } from './compile/compile-policy.js'
 import { hasErrors } from './diagnostic.js'
+import { parse } from './parse.js'
 
 export { compilePolicy, type CompileResult }
 export { COMPILE_ERROR_CODE } from './compile/compile-error.js'
@@ -18,7 +19,7 @@ export function compile(text: string): CompileResult {
 
 /** `compile`, keeping the tree for callers that also read the tests (`runTests`). */
 export function checkAndCompile(text: string): CompileResult & { readonly ast: DunFile } {
-  const { ast, diagnostics } = check(text)
+  const { ast, diagnostics } = checkParsed(parse(text))
   if (hasErrors(diagnostics)) return { ast, compiled: null, diagnostics }
   const result = compilePolicy(ast)
   return { ast, compiled: result.compiled, diagnostics: [...diagnostics, ...result.diagnostics] }

@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain'
-import { check, type CheckResult } from '../check.js'
+import { checkParsed, type CheckResult } from '../check-parsed.js'
 import { parse, type ParseResult } from '../parse.js'
 import { LineIndex } from '../positions.js'
 import { DunLexer } from '../tokens.js'
@@ -61,9 +61,9 @@ export class DunDocument {
     return this.parseResult
   }
 
-  /** Parse and validation diagnostics, for the quick fixes they carry. */
+  /** Parse and validation diagnostics (`check`), from the same parse as `parsed`. */
   get checked(): CheckResult {
-    this.checkResult ??= check(this.text)
+    this.checkResult ??= checkParsed(this.parsed)
     return this.checkResult
   }
 
