@@ -128,8 +128,9 @@ export class LineIndex {
   span(first: IToken, last: IToken): SourceRange {
     const offset = first.startOffset
     const end = last.startOffset + last.image.length
-    const line = this.lineOf(offset)
     const endLine = this.lineOf(last.startOffset)
+    // Most spans (a predicate, an action) lie on one line: one lookup, not two.
+    const line = offset >= this.startOf(endLine) ? endLine : this.search(offset, endLine)
     return {
       offset,
       length: end - offset,
@@ -158,13 +159,17 @@ export class LineIndex {
         line++
       }
     }
+    return (this.recent = this.search(offset, starts.length - 1))
+  }
+
+  /** The 0-based line holding `offset`, found among lines 0 to `high`. */
+  private search(offset: number, high: number): number {
     let low = 0
-    let high = starts.length - 1
     while (low < high) {
       const mid = (low + high + 1) >> 1
       if (this.startOf(mid) <= offset) low = mid
       else high = mid - 1
     }
-    return (this.recent = low)
+    return low
   }
 }
