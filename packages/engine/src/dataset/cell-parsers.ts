@@ -80,17 +80,22 @@ export const parseCurrency: CellParser<Currency> = (text) => {
   return code
 }
 
-/** Zones already checked: building an Intl formatter per row would dominate the read. */
-const knownZones = new Set<string>(['UTC'])
+/**
+ * Zones already checked (building an Intl formatter per row would dominate the read), each
+ * kept once: every row of a zone gets the same string, so the calendar's lookups
+ * compare one pointer, and the rows do not keep the chunks their cells were cut from.
+ */
+const knownZones = new Map<string, string>([['UTC', 'UTC']])
 
 export const parseTimeZone: CellParser<string> = (text) => {
-  if (knownZones.has(text)) return text
+  const known = knownZones.get(text)
+  if (known !== undefined) return known
   try {
     new Intl.DateTimeFormat('en', { timeZone: text })
   } catch {
     throw new CellProblem('is not an IANA time zone', 'write e.g. Europe/Berlin or UTC')
   }
-  knownZones.add(text)
+  knownZones.set(text, text)
   return text
 }
 

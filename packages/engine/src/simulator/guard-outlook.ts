@@ -1,6 +1,6 @@
 import type { CompiledPolicy, Condition, FactCondition, PlanStep } from '../compiled.js'
 import { compilePredicate, isFactReference } from '../evaluate/compile-condition.js'
-import { FACTS, type FactView } from '../facts/catalogue.js'
+import { FACTS, type FactValue, type FactView } from '../facts/catalogue.js'
 import type { CustomerFacts, HistoryFacts, InvoiceFacts } from '../facts/input.js'
 
 /** What a condition can be said to do before anything happens to the case: hold, fail, or depend. */
@@ -10,61 +10,53 @@ export type Outlook = (typeof Outlook)[keyof typeof Outlook]
 /** A step rule's conditions judged on the facts that stay as issued (`settledView`). */
 export type GuardOutlook = (view: FactView) => Outlook
 
-/**
- * Facts of the invoice, customer and history that change only through an outside event or
- * one of the engine's own actions; the derived ones (`invoice.overdue`, `customer.tenure`)
- * move with the clock. Until a case's first event or action, these are the issued values.
- */
-const SETTLED_FACTS: ReadonlySet<string> = new Set(
-  [...FACTS.values()]
-    .filter(
-      (fact) => fact.derivedFrom === undefined && /^(invoice|customer|history)\./.test(fact.path),
-    )
-    .map((fact) => fact.path),
-)
-
-/**
- * Each step rule of a policy, by step id, compiled to its outlook: `Fails` means the rule
- * cannot fire while the settled facts keep their issued values, whatever the clock says.
- */
-function stepOutlooks(compiled: CompiledPolicy): ReadonlyMap<string, GuardOutlook> {
-  const outlooks = new Map<string, GuardOutlook>()
-  for (const rule of compiled.rules) {
-    if (rule.event.type !== 'step') continue
-    outlooks.set(rule.event.params.step, compileOutlook(rule.conditions))
-  }
-  return outlooks
-}
-
 export interface GuardedStep {
   readonly step: PlanStep
   readonly outlook: GuardOutlook
+  /** The settled facts its outlook reads: its outlook is the same for invoices alike in these. */
+  readonly reads: readonly string[]
 }
 
-/** The steps a plan has, each with its outlook (a step without a rule can fire at any time). */
+/**
+ * The steps a plan has, each with its rule compiled to an outlook: `Fails` means the rule
+ * cannot fire while the settled facts keep their issued values, whatever the clock says.
+ * A step without a rule of its own may fire at any time.
+ */
 export function guardedSteps(compiled: CompiledPolicy): readonly GuardedStep[] {
-  const outlooks = stepOutlooks(compiled)
+  const rules = new Map(
+    compiled.rules.flatMap((rule) =>
+      rule.event.type === 'step' ? [[rule.event.params.step, rule]] : [],
+    ),
+  )
   return compiled.plan.segments.flatMap((segment) =>
-    segment.steps.map((step) => ({ step, outlook: outlooks.get(step.id) ?? depends })),
+    segment.steps.map((step) => {
+      const rule = rules.get(step.id)
+      if (!rule) return { step, outlook: depends, reads: [] }
+      const reads = new Set<string>()
+      const outlook = compileOutlook(rule.conditions, reads)
+      return { step, outlook, reads: [...reads] }
+    }),
   )
 }
 
-function compileOutlook(condition: Condition): GuardOutlook {
-  if ('all' in condition) return allOf(condition.all.map(compileOutlook))
-  if ('any' in condition) return anyOf(condition.any.map(compileOutlook))
+function compileOutlook(condition: Condition, reads: Set<string>): GuardOutlook {
+  if ('all' in condition) return allOf(condition.all.map((part) => compileOutlook(part, reads)))
+  if ('any' in condition) return anyOf(condition.any.map((part) => compileOutlook(part, reads)))
   if ('not' in condition) {
-    const inner = compileOutlook(condition.not)
+    const inner = compileOutlook(condition.not, reads)
     return (view) => negate(inner(view))
   }
-  return comparison(condition)
+  return comparison(condition, reads)
 }
 
 const depends: GuardOutlook = () => Outlook.Depends
 
-function comparison(condition: FactCondition): GuardOutlook {
+function comparison(condition: FactCondition, reads: Set<string>): GuardOutlook {
   const other = isFactReference(condition.value) ? condition.value.fact : null
   const settled = SETTLED_FACTS.has(condition.fact) && (other === null || SETTLED_FACTS.has(other))
   if (!settled) return depends
+  reads.add(condition.fact)
+  if (other !== null) reads.add(other)
   const holds = compilePredicate(condition)
   return (view) => (holds(view) ? Outlook.Holds : Outlook.Fails)
 }
@@ -103,38 +95,66 @@ function negate(outlook: Outlook): Outlook {
   return outlook === Outlook.Holds ? Outlook.Fails : Outlook.Holds
 }
 
-/** The settled facts of a case as issued, keyed like the fact view (`facts/view.ts`). */
+/** Reads one settled fact of a case as issued. */
+export type SettledRead = (
+  invoice: InvoiceFacts,
+  customer: CustomerFacts,
+  history: HistoryFacts,
+) => FactValue
+
+/** The settled facts, keyed like the fact view (`facts/view.ts`). */
+export const SETTLED_READS: Readonly<Record<string, SettledRead>> = {
+  'invoice.id': (invoice) => invoice.id,
+  'invoice.amount_due': (invoice) => invoice.amount_due,
+  'invoice.balance': (invoice) => invoice.balance,
+  'invoice.currency': (invoice) => invoice.currency,
+  'invoice.issued_at': (invoice) => invoice.issued_at,
+  'invoice.due_at': (invoice) => invoice.due_at,
+  'invoice.status': (invoice) => invoice.status,
+  'invoice.disputed': (invoice) => invoice.disputed,
+  'invoice.attempts': (invoice) => invoice.attempts,
+  'invoice.last_decline': (invoice) => invoice.last_decline_class,
+  'invoice.last_decline_code': (invoice) => invoice.last_decline_code,
+  'invoice.first_failed_at': (invoice) => invoice.first_failed_at,
+  'customer.id': (_, customer) => customer.id,
+  'customer.plan': (_, customer) => customer.plan,
+  'customer.arr': (_, customer) => customer.arr,
+  'customer.currency': (_, customer) => customer.currency,
+  'customer.country': (_, customer) => customer.country,
+  'customer.timezone': (_, customer) => customer.timezone,
+  'customer.language': (_, customer) => customer.language,
+  'customer.tags': (_, customer) => customer.tags,
+  'customer.opted_out': (_, customer) => customer.opted_out,
+  'customer.promise_to_pay_until': (_, customer) => customer.promise_to_pay_until,
+  'history.late_payments_12m': (_, __, history) => history.late_payments_12m,
+  'history.avg_days_late_12m': (_, __, history) => history.avg_days_late_12m,
+  'history.failed_payments_12m': (_, __, history) => history.failed_payments_12m,
+  'history.lifetime_value': (_, __, history) => history.lifetime_value,
+}
+
+/** The settled facts of a case as issued, keyed like the fact view. */
 export function settledView(
   invoice: InvoiceFacts,
   customer: CustomerFacts,
   history: HistoryFacts,
 ): FactView {
-  return {
-    'invoice.id': invoice.id,
-    'invoice.amount_due': invoice.amount_due,
-    'invoice.balance': invoice.balance,
-    'invoice.currency': invoice.currency,
-    'invoice.issued_at': invoice.issued_at,
-    'invoice.due_at': invoice.due_at,
-    'invoice.status': invoice.status,
-    'invoice.disputed': invoice.disputed,
-    'invoice.attempts': invoice.attempts,
-    'invoice.last_decline': invoice.last_decline_class,
-    'invoice.last_decline_code': invoice.last_decline_code,
-    'invoice.first_failed_at': invoice.first_failed_at,
-    'customer.id': customer.id,
-    'customer.plan': customer.plan,
-    'customer.arr': customer.arr,
-    'customer.currency': customer.currency,
-    'customer.country': customer.country,
-    'customer.timezone': customer.timezone,
-    'customer.language': customer.language,
-    'customer.tags': customer.tags,
-    'customer.opted_out': customer.opted_out,
-    'customer.promise_to_pay_until': customer.promise_to_pay_until,
-    'history.late_payments_12m': history.late_payments_12m,
-    'history.avg_days_late_12m': history.avg_days_late_12m,
-    'history.failed_payments_12m': history.failed_payments_12m,
-    'history.lifetime_value': history.lifetime_value,
-  }
+  const view: FactView = {}
+  for (const path of SETTLED_PATHS) view[path] = SETTLED_READS[path]!(invoice, customer, history)
+  return view
 }
+
+const SETTLED_PATHS = Object.keys(SETTLED_READS)
+
+/**
+ * Facts of the invoice, customer and history that change only through an outside event or
+ * one of the engine's own actions; the derived ones (`invoice.overdue`, `customer.tenure`)
+ * move with the clock. Until a case's first event or action, these are the issued values.
+ */
+const SETTLED_FACTS: ReadonlySet<string> = new Set(
+  [...FACTS.values()]
+    .filter(
+      (fact) => fact.derivedFrom === undefined && /^(invoice|customer|history)\./.test(fact.path),
+    )
+    .map((fact) => fact.path)
+    .filter((path) => path in SETTLED_READS),
+)

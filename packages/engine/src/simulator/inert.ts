@@ -1,10 +1,7 @@
-import { zoneCalendar } from '../calendar.js'
-import type { PlanStep } from '../compiled.js'
+import { zoneCalendar, type ZoneCalendar } from '../calendar.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { scheduledFrom } from '../evaluate/schedule.js'
-import type { FactView } from '../facts/catalogue.js'
-import { NO_HISTORY } from './engine-replayer.js'
-import { Outlook, settledView, type GuardedStep } from './guard-outlook.js'
+import type { FirstSteps } from './first-steps.js'
 import type { PolicySpan } from './policy-span.js'
 import type { ReplayedEpisode } from './replay-port.js'
 
@@ -24,13 +21,14 @@ import type { ReplayedEpisode } from './replay-port.js'
  * the policy's first action: the invoice, customer and history facts keep their issued
  * values. A step whose rule fails on those values (`guard-outlook.ts`: a guard on a decline
  * the invoice never had, another segment's predicate) cannot be the first to act, so only
- * the earliest step of each timing whose rule may hold bounds the payment.
+ * the earliest step of each timing whose rule may hold bounds the payment (`first-steps.ts`).
  */
 export function paidBeforeAnyStep(
   record: InvoiceRecord,
   events: readonly EventRecord[],
   customer: CustomerRecord,
   span: PolicySpan,
+  first: FirstSteps,
 ): boolean {
   const { paidAt, invoice } = record
   if (paidAt === null || span.readsAccount) return false
@@ -40,22 +38,17 @@ export function paidBeforeAnyStep(
     if (event.type === 'payment_failed') failedAt = Math.min(failedAt, event.at)
     if (event.at < paidAt) settled = false
   }
-  const view = settled
-    ? settledView(invoice, customer.customer, customer.history ?? NO_HISTORY)
-    : null
-  const calendar = zoneCalendar(customer.customer.timezone)
-  for (const { steps, window } of span.stepGroups) {
-    const step = view === null ? steps[0]?.step : firstThatMayHold(steps, view)
+  const steps = settled ? first.settled(invoice, customer) : first.earliest
+  let calendar: ZoneCalendar | null = null
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]
     if (step === undefined) continue
     const anchor = step.timing.anchor === 'due' ? invoice.due_at : failedAt
-    if (anchor !== Infinity && scheduledFrom(step, anchor, calendar, window) < paidAt) return false
+    if (anchor === Infinity) continue
+    calendar ??= zoneCalendar(customer.customer.timezone)
+    if (scheduledFrom(step, anchor, calendar, span.stepGroups[i]!.window) < paidAt) return false
   }
   return true
-}
-
-function firstThatMayHold(steps: readonly GuardedStep[], view: FactView): PlanStep | undefined {
-  for (const { step, outlook } of steps) if (outlook(view) !== Outlook.Fails) return step
-  return undefined
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CompiledPolicy } from '../compiled.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { asIssued } from './as-issued.js'
 import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
+import { FirstSteps } from './first-steps.js'
 import { paidBeforeAnyStep } from './inert.js'
 import { inPartition, type Partition } from './partition.js'
 import { policySpan } from './policy-span.js'
@@ -110,6 +111,7 @@ async function runPass(
   const to = options.to ?? null
   const span = policySpan(policies.map((p) => p.compiled))
   const grouper = new EpisodeGrouper({ ...span, horizon: to })
+  const firstSteps = new FirstSteps(span.stepGroups)
   const builders = policies.map((p) => new ReportBuilder(p.compiled, options.responseModel ?? null))
   const solo = new SoloReplays(
     policies.map((p, i) => ({ replay: p.replay, accepts: (r) => builders[i]!.accepts(r) })),
@@ -136,7 +138,7 @@ async function runPass(
     const customer = source.customerFor(record)
     const issued = asIssued(record, events)
     if (
-      paidBeforeAnyStep(issued, events, customer, span) ||
+      paidBeforeAnyStep(issued, events, customer, span, firstSteps) ||
       (await solo.leftAlone(issued, () => grouper.alone(issued, customer, events)))
     ) {
       for (const builder of builders) builder.addUntouched(issued)

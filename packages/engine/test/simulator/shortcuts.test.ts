@@ -4,6 +4,7 @@ import type { CustomerRecord, EventRecord, InvoiceRecord } from '../../src/datas
 import { engineReplayer } from '../../src/simulator/engine-replayer.js'
 import { asIssued } from '../../src/simulator/as-issued.js'
 import { EpisodeGrouper } from '../../src/simulator/episode-grouper.js'
+import { FirstSteps } from '../../src/simulator/first-steps.js'
 import { paidBeforeAnyStep, quietAlone } from '../../src/simulator/inert.js'
 import { policySpan } from '../../src/simulator/policy-span.js'
 import type { ReplayedEpisode } from '../../src/simulator/replay-port.js'
@@ -131,6 +132,7 @@ describe('paid before any step whose guard can hold', () => {
     const { records, events } = generated(1500)
     const compiled = buildPolicy(GUARDED)
     const span = policySpan([compiled])
+    const first = new FirstSteps(span.stepGroups)
     const replay = engineReplayer(compiled)
     const grouper = new EpisodeGrouper({ ...span, horizon: null })
     let shortcut = 0
@@ -142,7 +144,7 @@ describe('paid before any step whose guard can hold', () => {
       const issued = asIssued(varied.record, own)
       const alone = replay(grouper.alone(issued, varied.customer, own)) as ReplayedEpisode
       if (quietAlone(alone)) quiet += 1
-      if (!paidBeforeAnyStep(issued, own, varied.customer, span)) return
+      if (!paidBeforeAnyStep(issued, own, varied.customer, span, first)) return
       shortcut += 1
       expect({ invoice: issued.invoice.id, alone }).toEqual({
         invoice: issued.invoice.id,
@@ -154,6 +156,7 @@ describe('paid before any step whose guard can hold', () => {
   })
 
   const span = policySpan([buildPolicy(GUARDED)])
+  const first = new FirstSteps(span.stepGroups)
   const due = Date.parse('2026-03-02T00:00:00Z')
   const paidOn = (
     hours: number,
@@ -169,7 +172,7 @@ describe('paid before any step whose guard can hold', () => {
   const quiet = (record: InvoiceRecord, events: EventRecord[] = [], plan = '') => {
     const own = customer(record.customerId)
     const buyer = { ...own, customer: { ...own.customer, plan } }
-    return paidBeforeAnyStep(asIssued(record, events), events, buyer, span)
+    return paidBeforeAnyStep(asIssued(record, events), events, buyer, span, first)
   }
 
   it('looks past steps whose guard fails on the facts as issued, up to the first that may hold', () => {
