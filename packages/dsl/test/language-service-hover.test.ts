@@ -97,6 +97,15 @@ describe('outline', () => {
     ])
     expect(items[0]!.selectionRange).toMatchObject({ line: 4, column: 11, length: 10 })
   })
+
+  it('folds a condition or action written over several lines onto one', () => {
+    const text = policy
+      .replace('customer.plan == "enterprise"', 'customer.plan  ==\n      "enterprise"')
+      .replace('email "reminder"', 'email,\tsms "reminder"')
+    const [enterprise] = outline(text)
+    expect(enterprise!.detail).toBe('when customer.plan == "enterprise"')
+    expect(enterprise!.children[1]!.name).toBe('day 3, 5 email, sms "reminder"')
+  })
 })
 
 describe('codeActions', () => {

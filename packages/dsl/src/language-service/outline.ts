@@ -16,12 +16,16 @@ export interface OutlineItem {
   readonly children: readonly OutlineItem[]
 }
 
-/** Source text of a range with line breaks and runs of blanks folded to one space. */
+/** Words separated by single spaces: text that folding would leave as it is. */
+const FOLDED = /^\S+(?: \S+)*$/
+
+/**
+ * Source text of a range with line breaks and runs of blanks folded to one space. Most
+ * ranges (a step's action) already are, and are returned without building a new string.
+ */
 function sourceText(text: string, range: SourceRange): string {
-  return text
-    .slice(range.offset, range.offset + range.length)
-    .replace(/\s+/g, ' ')
-    .trim()
+  const source = text.slice(range.offset, range.offset + range.length)
+  return FOLDED.test(source) ? source : source.replace(/\s+/g, ' ').trim()
 }
 
 function stepItem(text: string, step: Step, ids: readonly string[]): OutlineItem {
