@@ -2,7 +2,7 @@
 export function CsvLink({ table, what }: { table: string; what: string }) {
   return (
     <a className="button" href={`/api/outcomes/${table}`} download={`${table}.csv`}>
-      Download CSV<span className="visually-hidden"> of {what}</span>
+      Download {what} (CSV)
     </a>
   )
 }

@@ -19,7 +19,7 @@ export function FigureSection({
     <section aria-labelledby={`${id}-heading`}>
       <div className="figure-heading">
         <h2 id={`${id}-heading`}>{title}</h2>
-        <span>
+        <span className="csv-links">
           {csv.map((c) => (
             <CsvLink key={c.table} table={c.table} what={c.what} />
           ))}
