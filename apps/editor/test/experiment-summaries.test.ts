@@ -121,6 +121,9 @@ describe('experiment summaries', () => {
     expect(comparison?.verdict.kind).toBe('recovers-more')
     expect(comparison?.text).toMatch(/^Arm “sms” recovers more than “control”: \+100\.0 points/)
     expect(comparison?.interval[0]).toBeGreaterThan(0)
+    expect(
+      summary?.bySegment.map((seg) => [seg.segment, seg.cases, seg.comparisons[0]?.verdict.kind]),
+    ).toEqual([['everyone', CUSTOMERS.length, 'recovers-more']])
     expect((await listExperimentSummaries(ctx, 'running')).map((e) => e.id)).toEqual([
       experiment.id,
     ])

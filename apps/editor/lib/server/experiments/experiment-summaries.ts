@@ -1,4 +1,9 @@
-import { experimentResults, type ServiceContext } from '@dun/service'
+import {
+  experimentResults,
+  type ExperimentAnalysis,
+  type ExperimentResults,
+  type ServiceContext,
+} from '@dun/service'
 import {
   findExperiment,
   findPolicy,
@@ -44,6 +49,12 @@ export interface ComparisonView {
   } | null
 }
 
+export interface SegmentView {
+  readonly segment: string
+  readonly cases: number
+  readonly comparisons: readonly ComparisonView[]
+}
+
 export interface PromotedVersion {
   readonly id: string
   readonly number: number
@@ -68,6 +79,8 @@ export interface ExperimentSummary {
   /** In order: the first is the control. */
   readonly arms: readonly ArmView[]
   readonly comparisons: readonly ComparisonView[]
+  /** The same comparisons within each segment the policy put cases in; each needs the minimum sample on its own. */
+  readonly bySegment: readonly SegmentView[]
   /** The arm that recovers significantly more than the control by the widest margin, if any. */
   readonly leadingArm: string | null
 }
@@ -108,49 +121,13 @@ async function summarise(ctx: ServiceContext, row: ExperimentRow): Promise<Exper
   const promoted = row.promoted_version_id
     ? await findVersion(ctx.db, ctx.workspace, row.promoted_version_id)
     : undefined
-  const totalWeight = results.arms.reduce((sum, arm) => sum + arm.weight, 0)
-  const figures = new Map(results.analysis.arms.map((a) => [a.arm, a]))
-  const arms = results.arms.map((arm): ArmView => {
-    const summary = figures.get(arm.name)
-    return {
-      name: arm.name,
-      versionId: arm.version_id,
-      versionNumber: numbers.get(arm.version_id) ?? null,
-      weight: arm.weight,
-      sharePercent: (arm.weight / totalWeight) * 100,
-      cases: summary?.cases ?? 0,
-      recovered: summary?.recovered ?? 0,
-      recoveryRate: summary?.recoveryRate ?? null,
-      recoveryInterval: summary?.recoveryInterval ?? [0, 1],
-      medianDaysToCollect: summary?.medianDaysToCollect ?? null,
-    }
-  })
-  const casesOf = new Map(arms.map((arm) => [arm.name, arm.cases]))
-  const comparisons = results.analysis.comparisons.map((c): ComparisonView => {
-    const verdict = verdictOf({
-      verdict: c.verdict,
-      difference: c.recovery.difference,
-      interval: c.recovery.interval,
-      armCases: casesOf.get(c.arm) ?? 0,
-      controlCases: casesOf.get(c.control) ?? 0,
-      minimumSamplePerArm: row.minimum_sample_per_arm,
-    })
-    return {
-      arm: c.arm,
-      control: c.control,
-      verdict,
-      text: verdictText(verdict, c.arm, c.control),
-      difference: c.recovery.difference,
-      interval: c.recovery.interval,
-      pValue: c.recovery.pValue,
-      daysToCollect: c.daysToCollect && {
-        medianDifference: c.daysToCollect.medianDifference,
-        interval: c.daysToCollect.interval,
-        pValue: c.daysToCollect.pValue,
-        significant: c.daysToCollect.significant,
-      },
-    }
-  })
+  const arms = armViews(results, numbers)
+  const comparisons = comparisonViews(results.analysis, row.minimum_sample_per_arm)
+  const bySegment = Object.entries(results.bySegment).map(([segment, analysis]) => ({
+    segment,
+    cases: analysis.arms.reduce((sum, arm) => sum + arm.cases, 0),
+    comparisons: comparisonViews(analysis, row.minimum_sample_per_arm),
+  }))
   return {
     id: row.id,
     name: row.name,
@@ -173,8 +150,60 @@ async function summarise(ctx: ServiceContext, row: ExperimentRow): Promise<Exper
     minimumSamplePerArm: row.minimum_sample_per_arm,
     arms,
     comparisons,
+    bySegment,
     leadingArm: leadingArm(comparisons),
   }
+}
+
+/** Each arm's version, share of new customers and figures, control first. */
+function armViews(results: ExperimentResults, numbers: ReadonlyMap<string, number>): ArmView[] {
+  const totalWeight = results.arms.reduce((sum, arm) => sum + arm.weight, 0)
+  const figures = new Map(results.analysis.arms.map((a) => [a.arm, a]))
+  return results.arms.map((arm): ArmView => {
+    const summary = figures.get(arm.name)
+    return {
+      name: arm.name,
+      versionId: arm.version_id,
+      versionNumber: numbers.get(arm.version_id) ?? null,
+      weight: arm.weight,
+      sharePercent: (arm.weight / totalWeight) * 100,
+      cases: summary?.cases ?? 0,
+      recovered: summary?.recovered ?? 0,
+      recoveryRate: summary?.recoveryRate ?? null,
+      recoveryInterval: summary?.recoveryInterval ?? [0, 1],
+      medianDaysToCollect: summary?.medianDaysToCollect ?? null,
+    }
+  })
+}
+
+/** Each arm against the control, with the verdict in words. */
+function comparisonViews(analysis: ExperimentAnalysis, minimum: number): ComparisonView[] {
+  const casesOf = new Map(analysis.arms.map((arm) => [arm.arm, arm.cases]))
+  return analysis.comparisons.map((c): ComparisonView => {
+    const verdict = verdictOf({
+      verdict: c.verdict,
+      difference: c.recovery.difference,
+      interval: c.recovery.interval,
+      armCases: casesOf.get(c.arm) ?? 0,
+      controlCases: casesOf.get(c.control) ?? 0,
+      minimumSamplePerArm: minimum,
+    })
+    return {
+      arm: c.arm,
+      control: c.control,
+      verdict,
+      text: verdictText(verdict, c.arm, c.control),
+      difference: c.recovery.difference,
+      interval: c.recovery.interval,
+      pValue: c.recovery.pValue,
+      daysToCollect: c.daysToCollect && {
+        medianDifference: c.daysToCollect.medianDifference,
+        interval: c.daysToCollect.interval,
+        pValue: c.daysToCollect.pValue,
+        significant: c.daysToCollect.significant,
+      },
+    }
+  })
 }
 
 function leadingArm(comparisons: readonly ComparisonView[]): string | null {

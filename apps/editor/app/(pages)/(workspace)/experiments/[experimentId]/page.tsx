@@ -9,6 +9,7 @@ import { ComparisonTable } from '@/components/experiments/comparison-table'
 import { DifferenceChart, RecoveryChart } from '@/components/experiments/experiment-charts'
 import { PromoteArm } from '@/components/experiments/promote-arm'
 import { PromotionStatus } from '@/components/experiments/promotion-status'
+import { SegmentTable } from '@/components/experiments/segment-table'
 import { StopExperiment } from '@/components/experiments/stop-experiment'
 import { VerdictList } from '@/components/experiments/verdict-list'
 import { AutoRefresh } from '@/components/runner/auto-refresh'
@@ -64,6 +65,10 @@ export default async function ExperimentPage({
         <h2 id="difference-heading">Against the control</h2>
         <DifferenceChart experiment={experiment} />
         <ComparisonTable experiment={experiment} />
+      </section>
+      <section aria-labelledby="segments-heading">
+        <h2 id="segments-heading">By segment</h2>
+        <SegmentTable experiment={experiment} />
       </section>
       <PromotionStatus experiment={experiment} user={user} />
       {running && allows(user, 'publish') && (
