@@ -1,6 +1,6 @@
 import type { DunFile } from './ast.js'
 import { CHECKS } from './checks/index.js'
-import type { Check, Problem, Visitable, VisitableKind } from './checks/registry.js'
+import type { Problem, Visitable } from './checks/registry.js'
 import { resolveScope, type Scope } from './checks/scope.js'
 import type { Diagnostic } from './diagnostic.js'
 
@@ -26,8 +26,8 @@ export function validate(file: DunFile, options: ValidateOptions = {}): Diagnost
   const scope = resolveScope(file)
   const visit = (node: Visitable): void => {
     enter(node, scope)
-    const checks = CHECKS[node.kind] as readonly Check<VisitableKind>[] | undefined
-    if (checks !== undefined) for (const check of checks) check(node as never, report, scope)
+    const checks = CHECKS.get(node.kind)
+    if (checks !== undefined) for (const check of checks) check(node, report, scope)
     visitChildren(node, visit)
     leave(node, scope)
   }

@@ -46,12 +46,19 @@ function checkAmount(amount: MoneyAmount, report: Report, scope: Scope): void {
   }
 }
 
+/** Whether one of the first `count` amounts is in `currency` (amounts are few: a scan). */
+function hasAmountIn(amounts: readonly MoneyAmount[], currency: string, count: number): boolean {
+  for (let i = 0; i < count; i++) if (amounts[i]!.currency.text === currency) return true
+  return false
+}
+
 function checkMoney(money: MoneyLiteral, report: Report, scope: Scope): void {
-  const seen = new Set<string>()
-  for (const amount of money.amounts) {
+  const amounts = money.amounts
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = amounts[i]!
     checkAmount(amount, report, scope)
     const currency = amount.currency.text
-    if (seen.has(currency)) {
+    if (hasAmountIn(amounts, currency, i)) {
       report({
         code: CODES.currencyTwiceInAmount,
         at: amount,
@@ -59,21 +66,15 @@ function checkMoney(money: MoneyLiteral, report: Report, scope: Scope): void {
         hint: `Keep one amount in ${currency}.`,
       })
     }
-    seen.add(currency)
   }
-  if (scope.test === null) reportMissingCurrencies(money, seen, report, scope)
+  if (scope.test === null) reportMissingCurrencies(money, report, scope)
 }
 
 /** A threshold or fee without an amount in one of the policy's currencies never applies to it. */
-function reportMissingCurrencies(
-  money: MoneyLiteral,
-  present: ReadonlySet<string>,
-  report: Report,
-  scope: Scope,
-): void {
+function reportMissingCurrencies(money: MoneyLiteral, report: Report, scope: Scope): void {
   let missing: string[] | null = null
   for (const currency of scope.realCurrencies) {
-    if (!present.has(currency)) (missing ??= []).push(currency)
+    if (!hasAmountIn(money.amounts, currency, money.amounts.length)) (missing ??= []).push(currency)
   }
   if (missing === null) return
   const effect =

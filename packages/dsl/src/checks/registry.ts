@@ -32,14 +32,21 @@ export type Check<K extends VisitableKind> = (node: NodeOf<K>, report: Report, s
 /** Checks by the node kind they look at; each check file exports one set. */
 export type CheckSet = { readonly [K in VisitableKind]?: readonly Check<K>[] }
 
-/** One lookup table over all check sets, so the walk dispatches each node in one step. */
-export function mergeCheckSets(sets: readonly CheckSet[]): CheckSet {
-  const merged: { [K in VisitableKind]?: Check<K>[] } = {}
+/** Every check that looks at some kind of node, as the walk calls them. */
+export type AnyCheck = (node: Visitable, report: Report, scope: Scope) => void
+
+/**
+ * One lookup table over all check sets, so the walk dispatches each node in one step. A
+ * `Map`: an object with this many keys added one by one turns into a slow dictionary.
+ */
+export function mergeCheckSets(sets: readonly CheckSet[]): ReadonlyMap<VisitableKind, AnyCheck[]> {
+  const merged = new Map<VisitableKind, AnyCheck[]>()
   for (const set of sets) {
     for (const kind of Object.keys(set) as VisitableKind[]) {
-      const checks = set[kind] as readonly Check<typeof kind>[]
-      const into = (merged[kind] ??= []) as Check<typeof kind>[]
+      const checks = set[kind] as readonly AnyCheck[]
+      const into = merged.get(kind) ?? []
       into.push(...checks)
+      merged.set(kind, into)
     }
   }
   return merged
