@@ -49,8 +49,6 @@ const ACCOUNT_OPERATIONS: ReadonlyMap<TokenType, AccountOperation> = new Map([
   [t.Write, 'write_off'],
 ])
 
-const WHOLE_NUMBER = /^-?\d+$/
-
 /** Builds nodes for one parse; collects the diagnostics of token texts. */
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = []
@@ -367,7 +365,7 @@ export class AstBuilder {
       segments[count++] = nameOf(this.lines, word)
       textLength += 1 + word.image.length
     }
-    segments.length = count
+    if (count < segments.length) segments.length = count
     const range = spanRange(segments[0].range, segments[count - 1]!.range)
     return { kind: 'path', range, segments, text: this.pathText(range, textLength, segments) }
   }
@@ -504,7 +502,8 @@ export class AstBuilder {
 
   /** A number that must be whole; a fraction is reported and kept as written. */
   private wholeNumber(number: IToken): number {
-    if (!WHOLE_NUMBER.test(number.image)) {
+    // A number token is digits with an optional sign and fraction: whole without a '.'.
+    if (number.image.includes('.')) {
       this.diagnostics.push({
         code: NOT_A_WHOLE_NUMBER,
         severity: 'error',
