@@ -1,6 +1,6 @@
 import { CHANNELS, isChannel, type Channel } from '../channels.js'
 import { DECLINE_CLASSES, INVOICE_STATUSES } from '../facts/input.js'
-import { isCurrency, parseMajorUnits, type Currency } from '../money.js'
+import { isCurrency, minorUnitExponent, parseMajorUnits, type Currency } from '../money.js'
 import { CellProblem, type CellParser } from './cell-problem.js'
 import { canonicalDeclineCode, type DeclineClass } from './decline-codes.js'
 
@@ -25,8 +25,9 @@ export const parseBoolean: CellParser<boolean> = (text) => {
 }
 
 /**
- * Amount layouts, named by how 1234.56 looks in them. Text is normalised to a plain
- * decimal and handed to `parseMajorUnits`, so no amount ever passes through a float.
+ * Amount layouts, named by how 1234.56 looks in them. A plain decimal is read digit by
+ * digit; other text is normalised to one and handed to `parseMajorUnits`, so no amount
+ * ever passes through a float.
  */
 export const AMOUNT_FORMATS = ['1234.56', '1,234.56', '1234,56', '1.234,56', '1 234,56'] as const
 export type AmountFormat = (typeof AMOUNT_FORMATS)[number]
@@ -41,10 +42,47 @@ const AMOUNT_SEPARATORS: Readonly<
   '1 234,56': { thousands: /[\s\u00a0\u202f]/g, decimal: ',' },
 }
 
+/**
+ * The common case read by character codes, without a regex: digits, then the decimal
+ * mark and at most as many digits as the currency has decimals. Null for anything else
+ * (a sign, thousands separators, more decimals, a huge number), which `parseMajorUnits`
+ * reads or rejects.
+ */
+function plainMinorUnits(text: string, decimal: string, currency: Currency): number | null {
+  const mark = decimal.charCodeAt(0)
+  let minor = 0
+  let digits = 0
+  let decimals = -1
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === mark && decimals < 0 && digits > 0) {
+      decimals = 0
+      continue
+    }
+    const digit = code - ZERO
+    if (!(digit >= 0 && digit <= 9) || digits === MAX_PLAIN_DIGITS) return null
+    minor = minor * 10 + digit
+    digits++
+    if (decimals >= 0) decimals++
+  }
+  if (digits === 0) return null
+  // only now, as parseMajorUnits does: the text is a plain decimal
+  const exponent = minorUnitExponent(currency)
+  if (decimals > exponent) return null
+  for (let pad = Math.max(decimals, 0); pad < exponent; pad++) minor *= 10
+  return Number.isSafeInteger(minor) ? minor : null
+}
+
+/** Up to 15 digits are added up exactly (below 2^53). */
+const MAX_PLAIN_DIGITS = 15
+const ZERO = 48
+
 /** Amount in major units → integer minor units of the row's currency. */
 export function amountParser(format: AmountFormat): (text: string, currency: Currency) => number {
   const { thousands, decimal } = AMOUNT_SEPARATORS[format]
   return (text, currency) => {
+    const minor = plainMinorUnits(text, decimal, currency)
+    if (minor !== null) return minor
     let plain = thousands ? text.replace(thousands, '') : text
     if (decimal === ',') plain = plain.replace(',', '.')
     const parsed = parseMajorUnits(plain, currency)

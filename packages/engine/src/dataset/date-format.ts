@@ -48,9 +48,15 @@ export function dateFormatProblem(format: string): string | null {
  */
 export function dateParser(format: string, zone: string): CellParser<number> {
   if (format === ISO_DATE_FORMAT) {
+    // A file sorted by issue date repeats its issue and due dates row after row.
+    let lastText = ''
+    let lastEpoch = NaN
     return (text) => {
+      if (text === lastText) return lastEpoch
       const epoch = parseIsoDate(text, zone)
       if (Number.isNaN(epoch)) throw notADate(format)
+      lastText = text
+      lastEpoch = epoch
       return epoch
     }
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   amountParser,
@@ -7,6 +8,7 @@ import {
 } from '../../src/dataset/cell-parsers.js'
 import { CellProblem } from '../../src/dataset/cell-problem.js'
 import { dateFormatProblem, dateParser } from '../../src/dataset/date-format.js'
+import { parseMajorUnits } from '../../src/money.js'
 import {
   DECLINE_CODES,
   canonicalDeclineCode,
@@ -131,5 +133,46 @@ describe('statuses and decline codes', () => {
   it('reads a decline class column', () => {
     expect(parseDeclineClass('HARD')).toBe('hard')
     expect(() => parseDeclineClass('medium')).toThrow('is not a decline class')
+  })
+})
+
+describe('amounts read without a regex', () => {
+  // What amountParser did before plain decimals were read by character codes.
+  const SEPARATORS = {
+    '1234.56': [null, '.'],
+    '1234,56': [null, ','],
+    '1,234.56': [/,/g, '.'],
+  } as const
+  const viaRegex = (format: keyof typeof SEPARATORS, text: string, currency: string) => {
+    const [thousands, decimal] = SEPARATORS[format]
+    let plain = thousands ? text.replace(thousands, '') : text
+    if (decimal === ',') plain = plain.replace(',', '.')
+    const parsed = parseMajorUnits(plain, currency)
+    return parsed.ok ? parsed.minor : 'rejected'
+  }
+  const read = (format: keyof typeof SEPARATORS, text: string, currency: string) => {
+    try {
+      return amountParser(format)(text, currency)
+    } catch (problem) {
+      if (problem instanceof CellProblem) return 'rejected'
+      throw problem
+    }
+  }
+
+  it('read every text exactly as parseMajorUnits does, in every currency exponent', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,17}([.,][0-9]{0,5})?$/),
+      fc.string({ unit: fc.constantFrom(...'0123456789.,- +') }),
+    )
+    const format = fc.constantFrom(...(Object.keys(SEPARATORS) as (keyof typeof SEPARATORS)[]))
+    const currency = fc.constantFrom('USD', 'JPY', 'BHD', 'CLF')
+    fc.assert(
+      fc.property(format, text, currency, (f, t, c) => {
+        expect(read(f, t, c)).toEqual(viaRegex(f, t, c))
+      }),
+      { numRuns: 20_000 },
+    )
+    expect(read('1234.56', '12.', 'JPY')).toBe(12)
+    expect(read('1234.56', '90071992547409.93', 'USD')).toBe('rejected')
   })
 })
