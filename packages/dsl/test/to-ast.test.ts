@@ -193,6 +193,15 @@ describe('LineIndex', () => {
       { line: 4, column: 1 },
       { line: 4, column: 2 },
     ])
+    const newlines = new LineIndex('ab\n\ncd\n')
+    expect(newlines.lineCount).toBe(4)
+    expect([0, 3, 4, 6, 7].map((offset) => newlines.position(offset))).toEqual([
+      { line: 1, column: 1 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 3, column: 3 },
+      { line: 4, column: 1 },
+    ])
   })
 
   it('converts positions back to offsets, clamping into the text', () => {
