@@ -13,7 +13,7 @@ export default async function NewExperimentPage() {
   await requirePageUser('publish')
   const policies = await startChoices(await serviceContext())
   return (
-    <main id="main" className="page narrow">
+    <main id="main" className="page">
       <div className="page-heading">
         <h1>Start an experiment</h1>
         <Link href="/experiments">All experiments</Link>
