@@ -35,6 +35,11 @@ export interface ReplayInput {
   readonly events?: readonly DunningEvent[]
   /** Nothing at or after this instant is evaluated. */
   readonly until?: number
+  /**
+   * Stop after the first evaluation that puts anything on the timeline: enough to learn
+   * whether the policy does anything at all (the timeline is then cut short).
+   */
+  readonly untilFirstEntry?: boolean
 }
 
 export interface ReplayResult {
@@ -82,6 +87,7 @@ export function* replay(policy: PolicyContext, input: ReplayInput): EngineProgra
       if (decision.nextWakeAt !== null && decision.nextWakeAt > now)
         next = Math.min(next, decision.nextWakeAt)
     }
+    if (input.untilFirstEntry === true && timeline.length > 0) break
     facts = applyExecuted(facts, decisions, now)
     if (allSettled(outcomes) && eventIndex >= events.length) break
     now = next

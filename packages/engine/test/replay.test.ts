@@ -127,4 +127,20 @@ describe('replay', () => {
       ['executed', 'everyone/notify:email+sms:final-notice#1', '2026-03-12T00:00:00.000Z'],
     ])
   })
+
+  it('stops at the first evaluation with a timeline entry when only that is asked', async () => {
+    const full = await bothPaths({ facts })
+    const first = await bothPaths({ facts, untilFirstEntry: true })
+    expect(full.timeline.length).toBeGreaterThan(2)
+    expect(first.timeline).toEqual(full.timeline.slice(0, 1))
+    expect(first.evaluations).toBeLessThan(full.evaluations)
+    const paid = events({
+      type: 'payment_succeeded',
+      invoice_id: 'in1',
+      at: '2026-03-03T00:00:00Z',
+    })
+    const quiet = await bothPaths({ facts, events: paid, untilFirstEntry: true })
+    expect(quiet.timeline).toEqual([])
+    expect(quiet.outcomes.get('in1')).toBe('stopped')
+  })
 })

@@ -8,6 +8,7 @@ import type {
   Episode,
   EpisodeReplayer,
   ExecutedStep,
+  ReplayNeed,
   ReplayedEpisode,
   SkipEvent,
 } from './replay-port.js'
@@ -31,16 +32,18 @@ export function engineReplayer(
 ): EpisodeReplayer {
   if (path === 'reference') {
     const policy = prepare(compiled, { path: 'reference' })
-    return async (episode) =>
-      fromResult(await policy.run(replay(policy, episodeReplayInput(episode))))
+    return async (episode, need) =>
+      fromResult(await policy.run(replay(policy, episodeReplayInput(episode, need))))
   }
   const policy = prepare(compiled, { path: 'fast' })
-  return (episode) => fromResult(policy.run(replay(policy, episodeReplayInput(episode))))
+  return (episode, need) =>
+    fromResult(policy.run(replay(policy, episodeReplayInput(episode, need))))
 }
 
 /** The replay of one episode, as the simulator runs it: to replay it again (a timeline, a trace). */
-export function episodeReplayInput(episode: Episode): ReplayInput {
+export function episodeReplayInput(episode: Episode, need: ReplayNeed = {}): ReplayInput {
   return {
+    untilFirstEntry: need.firstEntryOnly === true,
     facts: {
       customer: episode.customer.customer,
       history: episode.customer.history ?? NO_HISTORY,

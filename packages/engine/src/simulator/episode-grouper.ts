@@ -66,11 +66,6 @@ export class EpisodeGrouper {
     return closed
   }
 
-  /** The customer's open episode holds one invoice. */
-  holdsOne(customerId: string): boolean {
-    return this.open.get(customerId)?.held.length === 1
-  }
-
   get openEpisodes(): number {
     return this.open.size
   }

@@ -45,5 +45,17 @@ export interface ReplayedEpisode {
   readonly skips: readonly SkipEvent[]
 }
 
+/** How much of a replay the caller needs. */
+export interface ReplayNeed {
+  /**
+   * Only whether the policy does anything (`quietAlone`): a replayer may stop at the first
+   * action, deferral or skip and return just those.
+   */
+  readonly firstEntryOnly?: boolean
+}
+
 /** Sync on the fast path, async on the json-rules-engine reference path. */
-export type EpisodeReplayer = (episode: Episode) => ReplayedEpisode | Promise<ReplayedEpisode>
+export type EpisodeReplayer = (
+  episode: Episode,
+  need?: ReplayNeed,
+) => ReplayedEpisode | Promise<ReplayedEpisode>

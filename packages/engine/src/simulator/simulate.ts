@@ -118,7 +118,7 @@ async function runPass(
     span,
   )
   const replayAll = async (episodes: readonly Episode[]) => {
-    for (const episode of episodes) await replayEpisode(episode, solo, builders, options.hooks)
+    for (const episode of episodes) await replayEpisode(episode, policies, builders, options.hooks)
   }
   const partition = options.partition ?? null
   let read = 0
@@ -146,7 +146,6 @@ async function runPass(
     }
     const closed = grouper.add(issued, customer, events)
     if (closed.length > 0) await replayAll(closed)
-    solo.joined(issued, grouper.holdsOne(issued.customerId))
   }
   await replayAll(grouper.finish())
   const input = {
@@ -165,7 +164,7 @@ async function runPass(
 /** Each policy sees the invoices in its currencies; the others are counted as rejected. */
 async function replayEpisode(
   episode: Episode,
-  solo: SoloReplays,
+  policies: readonly SimulatedPolicy[],
   builders: readonly ReportBuilder[],
   hooks: SimulationHooks | undefined,
 ): Promise<void> {
@@ -182,12 +181,11 @@ async function replayEpisode(
             invoices: accepted,
             events: episode.events.filter((e) => ids.has(e.invoice_id)),
           }
-    const pending = solo.replay(index, own)
+    const pending = policies[index]!.replay(own)
     const replayed = pending instanceof Promise ? await pending : pending
     builder.addEpisode(own, replayed)
     hooks?.onEpisode?.(index, own, replayed)
   }
-  solo.forget(episode)
 }
 
 async function* sortedStream(records: readonly InvoiceRecord[]): AsyncIterable<InvoiceRecord> {
