@@ -32,7 +32,7 @@ function collectLabels(segments: readonly Segment[]): ReadonlySet<string> {
  * Every name a test may use for a step: its label, and the ids the compiler gives it
  * (`segment/label`, `segment/notify:email:reminder#1`). Null when a step is too broken to
  * have an id (its own error is reported): then no name can be called unknown. Computed on
- * the first `expect step`, once per validation.
+ * the first `expect step` that names no label (`stepLabels`), once per validation.
  */
 export function knownStepNames(scope: Scope): ReadonlySet<string> | null {
   if (!cache.has(scope)) cache.set(scope, collect(scope.segments))
