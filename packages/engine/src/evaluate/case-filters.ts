@@ -1,10 +1,18 @@
 import type { Action } from '../action.js'
 import type { Cap } from '../compiled.js'
-import type { DeferredAction, SkippedAction, StepRef } from '../decision.js'
+import type { DeferredAction, DueAction, SkippedAction, StepRef } from '../decision.js'
 import type { CaseFacts, CustomerFacts } from '../facts/input.js'
 import { countWithin } from '../facts/view.js'
 import { MS_PER_DAY, RETRYABLE_HARD_DECLINE_CODES } from '../statutory.js'
 import type { IndexedStep } from './rule-set.js'
+
+/** The case a candidate belongs to: its keys in the counting order, and where verdicts go. */
+export interface CandidateCase {
+  readonly invoiceId: string
+  readonly dueAt: number
+  readonly due: DueAction[]
+  readonly deferred: DeferredAction[]
+}
 
 /** A due step, with what the plan knows about it (its order is the fixed counting order). */
 export interface Candidate {
@@ -12,11 +20,12 @@ export interface Candidate {
   readonly scheduledAt: number
   /** The step's action; a notify narrowed to the channels the customer did not opt out of. */
   readonly action: Action
+  readonly owner: CandidateCase
 }
 
 /**
  * The per-case rules applied to due steps before the customer-wide limits: superseding,
- * card-network retry rules, opt-outs. Returns what may still run (a notify possibly on
+ * card-network retry rules, opt-outs. Fills in what may still run (a notify possibly on
  * fewer channels) and what is skipped, with why.
  */
 export function filterCaseSteps(
@@ -25,9 +34,9 @@ export function filterCaseSteps(
   customer: CustomerFacts,
   retryCaps: readonly Cap[],
   now: number,
-): { runnable: Candidate[]; skipped: SkippedAction[] } {
-  const skipped: SkippedAction[] = []
-  const runnable: Candidate[] = []
+  into: { readonly runnable: Candidate[]; readonly skipped: SkippedAction[] },
+): void {
+  const { runnable, skipped } = into
   let retriesNow = 0
   for (const candidate of supersede(due, skipped)) {
     const { action } = candidate
@@ -53,25 +62,28 @@ export function filterCaseSteps(
     }
     runnable.push(candidate)
   }
-  return { runnable, skipped }
 }
 
 /**
  * Keeps the latest-scheduled step per action key (ties: the later step in the plan). A case
- * has a handful of due steps, so pairwise comparison beats building a map.
+ * has a handful of due steps, so pairwise comparison beats building a map; nothing is
+ * copied unless a step is superseded.
  */
 function supersede(due: readonly Candidate[], skipped: SkippedAction[]): readonly Candidate[] {
   if (due.length < 2) return due
-  const kept: Candidate[] = []
-  for (const candidate of due) {
+  let kept: Candidate[] | null = null
+  for (let i = 0; i < due.length; i++) {
+    const candidate = due[i]!
     const winner = latestLike(candidate, due)
-    if (winner === candidate) kept.push(candidate)
-    else {
-      const detail = `superseded by step "${winner.step.step.id}", due at the same time with the same action and scheduled later`
-      skipped.push(skippedAction(candidate, 'superseded', detail))
+    if (winner === candidate) {
+      kept?.push(candidate)
+      continue
     }
+    kept ??= due.slice(0, i)
+    const detail = `superseded by step "${winner.step.step.id}", due at the same time with the same action and scheduled later`
+    skipped.push(skippedAction(candidate, 'superseded', detail))
   }
-  return kept
+  return kept ?? due
 }
 
 function latestLike(candidate: Candidate, due: readonly Candidate[]): Candidate {

@@ -1,22 +1,13 @@
 import type { ZoneCalendar } from '../calendar.js'
 import type { Cap } from '../compiled.js'
 import type { ContactKind } from '../channels.js'
-import type { DeferredAction, DueAction } from '../decision.js'
+import type { DeferredAction } from '../decision.js'
 import type { ContactFacts } from '../facts/input.js'
 import { MS_PER_DAY } from '../statutory.js'
 import { contactKinds } from './action-kind.js'
 import { deferredAction, stepRef, type Candidate } from './case-filters.js'
 import type { PolicyContext } from './policy-context.js'
-
-/** A runnable step of one of the customer's cases, with the keys of the fixed counting order. */
-export interface CustomerCandidate {
-  readonly dueAt: number
-  readonly invoiceId: string
-  readonly candidate: Candidate
-  /** Where the verdict goes: the case's due or deferred actions. */
-  readonly due: DueAction[]
-  readonly deferred: DeferredAction[]
-}
+import type { SendWindow } from './send-window.js'
 
 /**
  * Quiet hours and frequency caps, per customer across all their cases: each candidate
@@ -25,39 +16,50 @@ export interface CustomerCandidate {
  * so both execution paths, and every replay, agree.
  */
 export function applyCustomerLimits(
-  candidates: CustomerCandidate[],
+  candidates: Candidate[],
   { contactCaps, window }: Pick<PolicyContext, 'contactCaps' | 'window'>,
   contacts: readonly ContactFacts[],
   calendar: ZoneCalendar,
   now: number,
+  /** The wall-clock minute of `now` in the customer's zone. */
+  minute: number,
 ): void {
   sortInCountingOrder(candidates)
   // Worked out on the first contact only: most evaluations make none.
-  let quiet: boolean | undefined
+  let quiet: QuietDeferral | null | undefined
   let counters: CapCounter[] | undefined
-  for (const { candidate, due, deferred } of candidates) {
+  for (const candidate of candidates) {
+    const { due, deferred } = candidate.owner
     const kinds = contactKinds(candidate.action)
     if (kinds.length === 0) {
       due.push(stepRef(candidate))
       continue
     }
-    quiet ??= window.isQuiet(calendar.minuteOf(now))
+    quiet ??= window.isQuiet(minute) ? quietDeferral(window, calendar, now) : null
     if (quiet) {
-      const detail = `quiet hours ${window.description} in the customer's time zone (${calendar.zone})`
-      const earliestAt = window.nextOpen(calendar, now)
-      deferred.push(deferredAction(candidate, 'quiet_hours', detail, earliestAt))
+      deferred.push(deferredAction(candidate, 'quiet_hours', quiet.detail, quiet.earliestAt))
       continue
     }
-    counters ??= contactCaps.map((cap) => new CapCounter(cap, contacts, now))
-    const blocked = blocks(counters, kinds)
-    if (blocked.length > 0) {
-      const earliestAt = Math.max(...blocked.map((b) => b.until))
-      const detail = blocked.map((b) => b.detail).join('; ')
-      deferred.push(deferredAction(candidate, 'cap', detail, earliestAt))
+    counters ??= capCounters(contactCaps, contacts, now)
+    if (isBlocked(counters, kinds, now)) {
+      deferred.push(capDeferral(candidate, counters, kinds, now))
       continue
     }
-    for (const counter of counters) counter.record(kinds)
+    for (const counter of counters) record(counter, kinds)
     due.push(stepRef(candidate))
+  }
+}
+
+/** Why and until when contacts wait, the same for every contact of one evaluation. */
+interface QuietDeferral {
+  readonly detail: string
+  readonly earliestAt: number
+}
+
+function quietDeferral(window: SendWindow, calendar: ZoneCalendar, now: number): QuietDeferral {
+  return {
+    detail: `quiet hours ${window.description} in the customer's time zone (${calendar.zone})`,
+    earliestAt: window.nextOpen(calendar, now),
   }
 }
 
@@ -66,7 +68,7 @@ export function applyCustomerLimits(
  * insertion sort (stable, like `Array.prototype.sort`) is linear on them and has none of the
  * built-in sort's fixed cost.
  */
-function sortInCountingOrder(candidates: CustomerCandidate[]): void {
+function sortInCountingOrder(candidates: Candidate[]): void {
   if (candidates.length > 32) {
     candidates.sort(countingOrder)
     return
@@ -82,21 +84,50 @@ function sortInCountingOrder(candidates: CustomerCandidate[]): void {
   }
 }
 
-function countingOrder(a: CustomerCandidate, b: CustomerCandidate): number {
+function countingOrder(a: Candidate, b: Candidate): number {
+  const x = a.owner
+  const y = b.owner
   return (
-    a.dueAt - b.dueAt ||
-    a.candidate.step.order - b.candidate.step.order ||
-    (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0)
+    x.dueAt - y.dueAt ||
+    a.step.order - b.step.order ||
+    (x.invoiceId < y.invoiceId ? -1 : x.invoiceId > y.invoiceId ? 1 : 0)
   )
 }
 
-function blocks(counters: readonly CapCounter[], kinds: readonly ContactKind[]): CapBlock[] {
+function capCounters(
+  caps: readonly Cap[],
+  contacts: readonly ContactFacts[],
+  now: number,
+): CapCounter[] {
+  const counters = new Array<CapCounter>(caps.length)
+  for (let i = 0; i < caps.length; i++) counters[i] = capCounter(caps[i]!, contacts, now)
+  return counters
+}
+
+function isBlocked(
+  counters: readonly CapCounter[],
+  kinds: readonly ContactKind[],
+  now: number,
+): boolean {
+  for (const counter of counters) if (capBlock(counter, kinds, now) !== null) return true
+  return false
+}
+
+/** A contact some cap holds back: until the latest of the exceeded caps makes room. */
+function capDeferral(
+  candidate: Candidate,
+  counters: readonly CapCounter[],
+  kinds: readonly ContactKind[],
+  now: number,
+): DeferredAction {
   const blocked: CapBlock[] = []
   for (const counter of counters) {
-    const block = counter.check(kinds)
+    const block = capBlock(counter, kinds, now)
     if (block) blocked.push(block)
   }
-  return blocked
+  const earliestAt = Math.max(...blocked.map((b) => b.until))
+  const detail = blocked.map((b) => b.detail).join('; ')
+  return deferredAction(candidate, 'cap', detail, earliestAt)
 }
 
 interface CapBlock {
@@ -104,48 +135,61 @@ interface CapBlock {
   readonly detail: string
 }
 
-/** Counts one cap's contacts in `(now - window, now]`; a contact leaves it `window` after it was made. */
-class CapCounter {
-  private readonly window: number
-  private readonly times: number[] = []
+/**
+ * One cap's count of contacts in `(now - window, now]`; a contact leaves it `window` after
+ * it was made. Contacts allowed in this evaluation are made at `now`, after every earlier
+ * one. A plain object: a customer's evaluation builds one per cap.
+ */
+interface CapCounter {
+  readonly cap: Cap
+  readonly window: number
+  /** Earlier contacts in the window, oldest first. */
+  readonly earlier: readonly number[]
+  madeNow: number
+}
 
-  constructor(
-    private readonly cap: Cap,
-    contacts: readonly ContactFacts[],
-    private readonly now: number,
-  ) {
-    this.window = cap.windowDays * MS_PER_DAY
-    for (const c of contacts) {
-      if (this.counts(c.kind) && c.at > now - this.window && c.at <= now) this.times.push(c.at)
-    }
-    this.times.sort((a, b) => a - b)
-  }
+const NONE_EARLIER: readonly number[] = []
 
-  check(kinds: readonly ContactKind[]): CapBlock | null {
-    const { cap, times } = this
-    const add = this.adds(kinds)
-    if (add === 0 || times.length + add <= cap.max) return null
-    // Enough of the oldest counted contacts must leave the window to make room.
-    const leaving = Math.min(times.length + add - cap.max, times.length)
-    return {
-      until: (times[leaving - 1] ?? this.now) + this.window,
-      detail: `at most ${cap.max} ${scopeLabel(cap)} per ${cap.windowDays} days reached (${times.length} made)`,
-    }
+function capCounter(cap: Cap, contacts: readonly ContactFacts[], now: number): CapCounter {
+  const window = cap.windowDays * MS_PER_DAY
+  let earlier: number[] | null = null
+  for (const c of contacts) {
+    if (counts(cap, c.kind) && c.at > now - window && c.at <= now) (earlier ??= []).push(c.at)
   }
+  if (earlier !== null && earlier.length > 1) earlier.sort((a, b) => a - b)
+  return { cap, window, earlier: earlier ?? NONE_EARLIER, madeNow: 0 }
+}
 
-  record(kinds: readonly ContactKind[]): void {
-    for (let i = this.adds(kinds); i > 0; i--) this.times.push(this.now)
+function capBlock(
+  counter: CapCounter,
+  kinds: readonly ContactKind[],
+  now: number,
+): CapBlock | null {
+  const { cap, earlier } = counter
+  const add = adds(cap, kinds)
+  const made = earlier.length + counter.madeNow
+  if (add === 0 || made + add <= cap.max) return null
+  // Enough of the oldest counted contacts must leave the window to make room.
+  const last = Math.min(made + add - cap.max, made) - 1
+  const leavesAt = last >= 0 && last < earlier.length ? earlier[last]! : now
+  return {
+    until: leavesAt + counter.window,
+    detail: `at most ${cap.max} ${scopeLabel(cap)} per ${cap.windowDays} days reached (${made} made)`,
   }
+}
 
-  private counts(kind: ContactKind): boolean {
-    return this.cap.scope === kind || (this.cap.scope === 'messages' && kind !== 'call')
-  }
+function record(counter: CapCounter, kinds: readonly ContactKind[]): void {
+  counter.madeNow += adds(counter.cap, kinds)
+}
 
-  private adds(kinds: readonly ContactKind[]): number {
-    let add = 0
-    for (const kind of kinds) if (this.counts(kind)) add++
-    return add
-  }
+function counts(cap: Cap, kind: ContactKind): boolean {
+  return cap.scope === kind || (cap.scope === 'messages' && kind !== 'call')
+}
+
+function adds(cap: Cap, kinds: readonly ContactKind[]): number {
+  let add = 0
+  for (const kind of kinds) if (counts(cap, kind)) add++
+  return add
 }
 
 function scopeLabel(cap: Cap): string {

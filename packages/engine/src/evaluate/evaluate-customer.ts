@@ -1,18 +1,17 @@
 import { zoneCalendar, type ZoneCalendar } from '../calendar.js'
-import type {
-  CaseStatus,
-  Decision,
-  DeferredAction,
-  DueAction,
-  RuleTrace,
-  SkippedAction,
-} from '../decision.js'
+import type { CaseStatus, Decision, RuleTrace, SkippedAction } from '../decision.js'
+import type { FactView } from '../facts/catalogue.js'
 import type { CustomerCaseFacts, CustomerFacts } from '../facts/input.js'
-import { buildFactView } from '../facts/view.js'
-import { deferredAction, filterCaseSteps, type Candidate } from './case-filters.js'
-import { applyCustomerLimits, type CustomerCandidate } from './customer-limits.js'
+import { factViewAt } from '../facts/view.js'
+import {
+  deferredAction,
+  filterCaseSteps,
+  type Candidate,
+  type CandidateCase,
+} from './case-filters.js'
+import { applyCustomerLimits } from './customer-limits.js'
 import type { PolicyContext } from './policy-context.js'
-import type { EngineProgram, RuleOutcome } from './program.js'
+import type { EngineProgram, FastRules, RuleOutcome } from './program.js'
 import type { IndexedStep } from './rule-set.js'
 import { scheduledAt, segmentSchedule } from './schedule.js'
 import { nextDailyCheck, wakeTime } from './wake-time.js'
@@ -20,23 +19,6 @@ import { nextDailyCheck, wakeTime } from './wake-time.js'
 export interface EvaluateOptions {
   /** Build a per-rule explanation (slower; off by default). */
   readonly trace?: boolean
-}
-
-/** One case after its rules ran and before the customer-wide limits; filled in as it is read. */
-interface CaseWork {
-  readonly index: number
-  status: CaseStatus
-  segment: number | null
-  /** The matched segment's step times for this case (`segmentSchedule`), when it has one. */
-  schedule: readonly (number | null)[] | null
-  /** Local days from the invoice's due day to now, as the rules saw it. */
-  dayFromDue: number
-  problem: Decision['problem']
-  trace: readonly RuleTrace[] | null
-  runnable: readonly Candidate[]
-  readonly due: DueAction[]
-  deferred: DeferredAction[]
-  skipped: SkippedAction[]
 }
 
 /**
@@ -51,37 +33,253 @@ export function* evaluateCustomerProgram(
   now: number,
   options?: EvaluateOptions,
 ): EngineProgram<Decision[]> {
-  const calendar = calendarOf(facts.customer)
-  const trace = options?.trace === true
-  const work: CaseWork[] = []
-  const candidates: CustomerCandidate[] = []
+  const evaluation = startEvaluation(policy, facts, now, options)
   for (let index = 0; index < facts.cases.length; index++) {
-    const early = precheck(policy, facts, index)
-    if (early) {
-      work.push(early)
-      continue
+    const view = caseView(evaluation, index)
+    if (view !== null) readOutcome(evaluation, index, view, yield { view, trace: evaluation.trace })
+  }
+  return decisions(evaluation)
+}
+
+/**
+ * The same steps as `evaluateCustomerProgram` with rules that answer at once (the fast
+ * path): no generator to create and resume per customer.
+ */
+export function evaluateCustomerWith(
+  rules: FastRules,
+  policy: PolicyContext,
+  facts: CustomerCaseFacts,
+  now: number,
+  options?: EvaluateOptions,
+): Decision[] {
+  const evaluation = startEvaluation(policy, facts, now, options)
+  for (let index = 0; index < facts.cases.length; index++) {
+    const view = caseView(evaluation, index)
+    if (view !== null)
+      readOutcome(evaluation, index, view, rules.run({ view, trace: evaluation.trace }))
+  }
+  return decisions(evaluation)
+}
+
+/** One case after its rules ran and before the customer-wide limits; filled in as it is read. */
+interface CaseWork extends CandidateCase {
+  readonly index: number
+  status: CaseStatus
+  segment: number | null
+  /** The matched segment's step times for this case (`segmentSchedule`), when it has one. */
+  schedule: readonly (number | null)[] | null
+  /** Local days from the invoice's due day to now, as the rules saw it. */
+  dayFromDue: number
+  problem: Decision['problem']
+  trace: readonly RuleTrace[] | null
+  /** The steps due now, before the filters and limits decide what becomes of each. */
+  readonly decided: Candidate[]
+  readonly runnable: Candidate[]
+  readonly skipped: SkippedAction[]
+}
+
+/**
+ * One customer's evaluation at one instant: the cases' work, filled in case by case. A plain
+ * object, not a class: V8 builds a literal faster than it runs class field initializers.
+ */
+interface CustomerEvaluation {
+  readonly policy: PolicyContext
+  readonly facts: CustomerCaseFacts
+  readonly now: number
+  readonly trace: boolean
+  readonly calendar: ZoneCalendar
+  /** The local day and wall-clock minute of `now` in the customer's zone. */
+  readonly today: number
+  readonly minute: number
+  readonly work: CaseWork[]
+  /** Runnable steps of every case, for the customer-wide limits. */
+  readonly candidates: Candidate[]
+}
+
+function startEvaluation(
+  policy: PolicyContext,
+  facts: CustomerCaseFacts,
+  now: number,
+  options: EvaluateOptions | undefined,
+): CustomerEvaluation {
+  const calendar = calendarOf(facts.customer)
+  return {
+    policy,
+    facts,
+    now,
+    trace: options?.trace === true,
+    calendar,
+    today: calendar.dayOf(now),
+    minute: calendar.minuteOf(now),
+    work: [],
+    candidates: [],
+  }
+}
+
+/** The fact view of case `index`, or null when the case is decided without rules. */
+function caseView(evaluation: CustomerEvaluation, index: number): FactView | null {
+  const { policy, facts } = evaluation
+  const caseFacts = facts.cases[index]!
+  const { invoice } = caseFacts
+  if (!policy.currencies.has(invoice.currency)) {
+    const listed = [...policy.currencies].join(', ')
+    const work = caseWork(index, invoice.id, invoice.due_at, 'rejected')
+    work.problem = {
+      code: 'currency_not_in_policy',
+      message: `invoice ${invoice.id} is in ${invoice.currency}, which policy "${policy.compiled.policy.name}" does not list (it lists ${listed}); add ${invoice.currency} to the policy's currencies and thresholds, or dun this invoice under another policy`,
     }
-    const view = buildFactView(facts, index, now, calendar)
-    const outcome = yield { view, trace }
-    const done = readOutcome(policy, facts, index, now, calendar, outcome)
-    done.dayFromDue = view['dunning.day_from_due'] as number
-    work.push(done)
-    const { invoice } = facts.cases[index]!
-    for (const candidate of done.runnable) {
-      candidates.push({
-        dueAt: invoice.due_at,
-        invoiceId: invoice.id,
-        candidate,
-        due: done.due,
-        deferred: done.deferred,
-      })
+    evaluation.work.push(work)
+    return null
+  }
+  if (invoice.status !== 'open' || invoice.balance <= 0) {
+    evaluation.work.push(caseWork(index, invoice.id, invoice.due_at, 'stopped'))
+    return null
+  }
+  const { now, calendar, today, minute } = evaluation
+  return factViewAt(facts, caseFacts, now, calendar, today, minute)
+}
+
+/** Reads which rules fired on case `index`: its status, segment and due steps. */
+function readOutcome(
+  evaluation: CustomerEvaluation,
+  index: number,
+  view: FactView,
+  outcome: RuleOutcome,
+): void {
+  const { policy, facts, now, calendar, today } = evaluation
+  const caseFacts = facts.cases[index]!
+  const { invoice } = caseFacts
+  const work = caseWork(index, invoice.id, invoice.due_at, 'active')
+  evaluation.work.push(work)
+  work.trace = outcome.trace
+  work.dayFromDue = view['dunning.day_from_due'] as number
+  const fired = firedRoles(policy, outcome)
+  if (fired.stopped) {
+    work.status = 'stopped'
+    return
+  }
+  const segment = fired.segment
+  if (segment !== null) {
+    const failureDays = view['dunning.day_from_failure'] as number | null
+    work.segment = segment
+    work.schedule = segmentSchedule(
+      policy.rules.segmentSteps[segment] ?? [],
+      invoice,
+      calendar,
+      policy.window,
+      today - work.dayFromDue,
+      failureDays === null ? 0 : today - failureDays,
+    )
+  }
+  const due = work.decided
+  for (const step of fired.steps) {
+    const at =
+      work.schedule !== null && step.segment === segment
+        ? work.schedule[step.position]!
+        : scheduledAt(step.step, invoice, calendar, policy.window)
+    // The rule holds from the local day's midnight; the step is due at its scheduled time.
+    if (at !== null && at <= now)
+      due.push({ step, scheduledAt: at, action: step.step.action, owner: work })
+  }
+  if (fired.pause !== null) {
+    const promise = facts.customer.promise_to_pay_until
+    const earliestAt =
+      promise !== null && promise > now ? promise : nextDailyCheck(calendar, policy.window, today)
+    const detail = `paused while ${fired.pause}`
+    for (const candidate of due)
+      work.deferred.push(deferredAction(candidate, 'pause', detail, earliestAt))
+    work.status = 'paused'
+    return
+  }
+  filterCaseSteps(due, caseFacts, facts.customer, policy.retryCaps, now, work)
+  for (const candidate of work.runnable) evaluation.candidates.push(candidate)
+}
+
+/** Applies the customer-wide limits, then decides each case, in input order. */
+function decisions(evaluation: CustomerEvaluation): Decision[] {
+  const { candidates, work, policy, facts, calendar, now, minute } = evaluation
+  if (candidates.length > 0)
+    applyCustomerLimits(candidates, policy, facts.contacts, calendar, now, minute)
+  const decided = new Array<Decision>(work.length)
+  for (let i = 0; i < work.length; i++) decided[i] = decide(evaluation, work[i]!)
+  return decided
+}
+
+function decide(evaluation: CustomerEvaluation, work: CaseWork): Decision {
+  const { policy, facts } = evaluation
+  const settled = work.status === 'stopped' || work.status === 'rejected'
+  let status = work.status
+  let nextWakeAt: number | null = null
+  if (!settled && work.segment === null) status = work.status === 'paused' ? 'paused' : 'completed'
+  if (!settled && work.segment !== null) {
+    const wake = wakeTime({
+      window: policy.window,
+      calendar: evaluation.calendar,
+      steps: policy.rules.segmentSteps[work.segment] ?? [],
+      times: work.schedule ?? [],
+      dayFromDue: work.dayFromDue,
+      customer: facts.customer,
+      stepsDone: facts.cases[work.index]!.dunning.steps_done,
+      decided: work.decided,
+      deferred: work.deferred,
+      paused: work.status === 'paused',
+      now: evaluation.now,
+      today: evaluation.today,
+    })
+    nextWakeAt = wake.nextWakeAt
+    if (wake.completed) status = 'completed'
+  }
+  const segmentName =
+    work.segment === null ? null : (policy.compiled.plan.segments[work.segment]?.name ?? null)
+  const decision: Decision = {
+    invoiceId: work.invoiceId,
+    status,
+    segment: settled ? null : segmentName,
+    due: work.due,
+    deferred: work.deferred,
+    skipped: work.skipped,
+    nextWakeAt,
+    problem: work.problem,
+  }
+  return work.trace ? { ...decision, trace: work.trace } : decision
+}
+
+/** What the fired rules say about a case; one object, reused (an evaluation reads one case at a time). */
+interface FiredRoles {
+  stopped: boolean
+  pause: string | null
+  segment: number | null
+  readonly steps: IndexedStep[]
+}
+
+const FIRED: FiredRoles = { stopped: false, pause: null, segment: null, steps: [] }
+
+function firedRoles(policy: PolicyContext, outcome: RuleOutcome): FiredRoles {
+  const fired = FIRED
+  fired.stopped = false
+  fired.pause = null
+  fired.segment = null
+  fired.steps.length = 0
+  const roles = policy.rules.roles
+  for (let i = 0; i < roles.length; i++) {
+    if (!outcome.fired[i]) continue
+    const role = roles[i]!
+    switch (role.kind) {
+      case 'stop':
+        fired.stopped = true
+        break
+      case 'pause':
+        fired.pause ??= role.reason
+        break
+      case 'segment':
+        fired.segment = role.segment
+        break
+      case 'step':
+        fired.steps.push(role.step)
+        break
     }
   }
-  if (candidates.length > 0) applyCustomerLimits(candidates, policy, facts.contacts, calendar, now)
-  const decisions = new Array<Decision>(work.length)
-  for (let i = 0; i < work.length; i++)
-    decisions[i] = decide(policy, facts, work[i]!, now, calendar)
-  return decisions
+  return fired
 }
 
 // A replay evaluates one customer object at every wake: its calendar is looked up once, not
@@ -97,164 +295,22 @@ function calendarOf(customer: CustomerFacts): ZoneCalendar {
   return lastCalendar
 }
 
-/** Cases decided without running rules: a currency the policy cannot price, or a settled invoice. */
-function precheck(policy: PolicyContext, facts: CustomerCaseFacts, index: number): CaseWork | null {
-  const { invoice } = facts.cases[index]!
-  if (!policy.currencies.has(invoice.currency)) {
-    const listed = [...policy.currencies].join(', ')
-    const work = caseWork(index, 'rejected')
-    work.problem = {
-      code: 'currency_not_in_policy',
-      message: `invoice ${invoice.id} is in ${invoice.currency}, which policy "${policy.compiled.policy.name}" does not list (it lists ${listed}); add ${invoice.currency} to the policy's currencies and thresholds, or dun this invoice under another policy`,
-    }
-    return work
-  }
-  if (invoice.status !== 'open' || invoice.balance <= 0) return caseWork(index, 'stopped')
-  return null
-}
-
 // Every case's work has the same fields from the start: one object shape for V8.
-function caseWork(index: number, status: CaseStatus): CaseWork {
+function caseWork(index: number, invoiceId: string, dueAt: number, status: CaseStatus): CaseWork {
   return {
     index,
+    invoiceId,
+    dueAt,
     status,
     segment: null,
     schedule: null,
     dayFromDue: 0,
     problem: null,
     trace: null,
-    runnable: NOTHING,
+    decided: [],
+    runnable: [],
     due: [],
     deferred: [],
     skipped: [],
   }
-}
-
-const NOTHING: readonly Candidate[] = []
-
-function readOutcome(
-  policy: PolicyContext,
-  facts: CustomerCaseFacts,
-  index: number,
-  now: number,
-  calendar: ZoneCalendar,
-  outcome: RuleOutcome,
-): CaseWork {
-  const caseFacts = facts.cases[index]!
-  let stopped = false
-  let pause: string | null = null
-  let segment: number | null = null
-  let fired: IndexedStep[] | null = null
-  const roles = policy.rules.roles
-  for (let i = 0; i < roles.length; i++) {
-    if (!outcome.fired[i]) continue
-    const role = roles[i]!
-    switch (role.kind) {
-      case 'stop':
-        stopped = true
-        break
-      case 'pause':
-        pause ??= role.reason
-        break
-      case 'segment':
-        segment = role.segment
-        break
-      case 'step':
-        ;(fired ??= []).push(role.step)
-        break
-    }
-  }
-  const work = caseWork(index, 'active')
-  work.trace = outcome.trace
-  if (stopped) {
-    work.status = 'stopped'
-    return work
-  }
-  const schedule =
-    segment === null
-      ? null
-      : segmentSchedule(
-          policy.rules.segmentSteps[segment] ?? [],
-          caseFacts.invoice,
-          calendar,
-          policy.window,
-        )
-  work.segment = segment
-  work.schedule = schedule
-  const due: Candidate[] = []
-  for (const step of fired ?? []) {
-    const at =
-      schedule !== null && step.segment === segment
-        ? schedule[step.position]!
-        : scheduledAt(step.step, caseFacts.invoice, calendar, policy.window)
-    // The rule holds from the local day's midnight; the step is due at its scheduled time.
-    if (at !== null && at <= now) due.push({ step, scheduledAt: at, action: step.step.action })
-  }
-  if (pause !== null) {
-    const promise = facts.customer.promise_to_pay_until
-    const earliestAt =
-      promise !== null && promise > now
-        ? promise
-        : nextDailyCheck({ calendar, window: policy.window, now })
-    const detail = `paused while ${pause}`
-    const deferred = due.map((candidate) => deferredAction(candidate, 'pause', detail, earliestAt))
-    work.status = 'paused'
-    work.deferred = deferred
-    return work
-  }
-  const { runnable, skipped } = filterCaseSteps(
-    due,
-    caseFacts,
-    facts.customer,
-    policy.retryCaps,
-    now,
-  )
-  work.runnable = runnable
-  work.skipped = skipped
-  return work
-}
-
-function decide(
-  policy: PolicyContext,
-  facts: CustomerCaseFacts,
-  work: CaseWork,
-  now: number,
-  calendar: ZoneCalendar,
-): Decision {
-  const caseFacts = facts.cases[work.index]!
-  const settled = work.status === 'stopped' || work.status === 'rejected'
-  let status = work.status
-  let nextWakeAt: number | null = null
-  if (!settled && work.segment === null) status = work.status === 'paused' ? 'paused' : 'completed'
-  if (!settled && work.segment !== null) {
-    const wake = wakeTime({
-      window: policy.window,
-      calendar,
-      steps: policy.rules.segmentSteps[work.segment] ?? [],
-      times: work.schedule ?? [],
-      dayFromDue: work.dayFromDue,
-      customer: facts.customer,
-      stepsDone: caseFacts.dunning.steps_done,
-      due: work.due,
-      skipped: work.skipped,
-      deferred: work.deferred,
-      paused: work.status === 'paused',
-      now,
-    })
-    nextWakeAt = wake.nextWakeAt
-    if (wake.completed) status = 'completed'
-  }
-  const segmentName =
-    work.segment === null ? null : (policy.compiled.plan.segments[work.segment]?.name ?? null)
-  const decision: Decision = {
-    invoiceId: caseFacts.invoice.id,
-    status,
-    segment: settled ? null : segmentName,
-    due: work.due,
-    deferred: work.deferred,
-    skipped: work.skipped,
-    nextWakeAt,
-    problem: work.problem,
-  }
-  return work.trace ? { ...decision, trace: work.trace } : decision
 }

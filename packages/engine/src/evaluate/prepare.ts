@@ -1,7 +1,11 @@
 import type { CompiledPolicy } from '../compiled.js'
 import type { Decision } from '../decision.js'
 import type { CustomerCaseFacts } from '../facts/input.js'
-import { evaluateCustomerProgram, type EvaluateOptions } from './evaluate-customer.js'
+import {
+  evaluateCustomerProgram,
+  evaluateCustomerWith,
+  type EvaluateOptions,
+} from './evaluate-customer.js'
 import { fastRules } from './fast-path.js'
 import { policyContext, type PolicyContext } from './policy-context.js'
 import {
@@ -70,6 +74,6 @@ export function prepare(compiled: CompiledPolicy, options: PrepareOptions = {}):
     runner,
     run,
     evaluateCustomer: (facts, now, evaluateOptions) =>
-      run(evaluateCustomerProgram(context, facts, now, evaluateOptions)),
+      evaluateCustomerWith(runner, context, facts, now, evaluateOptions),
   }
 }

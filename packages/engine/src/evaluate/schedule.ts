@@ -32,17 +32,17 @@ export function scheduledFrom(
 
 /**
  * The scheduled times of one segment's steps for one case, indexed like the segment's
- * steps (`IndexedStep.position`): each anchor's local day is looked up once, not per step.
+ * steps (`IndexedStep.position`), from the local days of its anchors (the fact view's).
  */
 export function segmentSchedule(
   steps: readonly IndexedStep[],
   invoice: InvoiceFacts,
   calendar: ZoneCalendar,
   window: SendWindow,
+  /** The local day of the invoice's due time, and of its first failure (any number without one). */
+  dueDay: number,
+  failureDay: number,
 ): (number | null)[] {
-  const dueDay = calendar.dayOf(invoice.due_at)
-  const failedAt = invoice.first_failed_at
-  const failureDay = failedAt === null ? 0 : calendar.dayOf(failedAt)
   const times = new Array<number | null>(steps.length)
   for (let i = 0; i < steps.length; i++) {
     const { step } = steps[i]!

@@ -32,14 +32,12 @@ export function sendWindow(policyQuietHours: Plan['limits']['quietHours']): Send
       `quiet hours ${clock(policyQuietHours?.start ?? 0)} to ${clock(policyQuietHours?.end ?? 0)} together with the statutory 21:00 to 08:00 leave no time to contact anyone; shorten the policy's quiet hours`,
     )
   }
-  const containing = (minute: number) =>
-    quiet.find(([start, end]) => minute >= start && minute < end)
   return {
     opensAt,
     quiet,
-    isQuiet: (minute) => containing(minute) !== undefined,
+    isQuiet: (minute) => containing(quiet, minute) !== undefined,
     nextOpen(calendar, at) {
-      const interval = containing(calendar.minuteOf(at))
+      const interval = containing(quiet, calendar.minuteOf(at))
       if (!interval) return at
       const day = calendar.dayOf(at)
       return interval[1] < MINUTES_PER_DAY
@@ -48,6 +46,15 @@ export function sendWindow(policyQuietHours: Plan['limits']['quietHours']): Send
     },
     description: describe(quiet),
   }
+}
+
+// A loop rather than `find`: no closure per question.
+function containing(
+  quiet: readonly (readonly [number, number])[],
+  minute: number,
+): readonly [number, number] | undefined {
+  for (const interval of quiet) if (minute >= interval[0] && minute < interval[1]) return interval
+  return undefined
 }
 
 /** A wrapping interval (21:00 to 08:00) becomes two: [21:00, 24:00) and [00:00, 08:00). */

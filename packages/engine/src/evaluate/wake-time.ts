@@ -1,7 +1,8 @@
 import type { ZoneCalendar } from '../calendar.js'
-import type { DeferredAction, StepRef } from '../decision.js'
+import type { DeferredAction } from '../decision.js'
 import type { CustomerFacts } from '../facts/input.js'
 import { MS_PER_DAY, RECHECK_DAYS_AFTER_LAST_STEP } from '../statutory.js'
+import type { Candidate } from './case-filters.js'
 import type { IndexedStep } from './rule-set.js'
 import { isPastPreDue } from './schedule.js'
 import type { SendWindow } from './send-window.js'
@@ -17,12 +18,16 @@ export interface WakeInput {
   readonly customer: CustomerFacts
   /** Steps done before this decision. */
   readonly stepsDone: readonly string[]
-  /** Steps this decision performs or skips: done from now on. */
-  readonly due: readonly StepRef[]
-  readonly skipped: readonly StepRef[]
+  /**
+   * The steps that were due in this decision: each one is performed, skipped (done from now
+   * on) or deferred (it has its own wake time), so none of them is pending.
+   */
+  readonly decided: readonly Candidate[]
   readonly deferred: readonly DeferredAction[]
   readonly paused: boolean
   readonly now: number
+  /** The local day of `now`. */
+  readonly today: number
 }
 
 export interface Wake {
@@ -45,16 +50,18 @@ export function wakeTime(input: WakeInput): Wake {
   let recheck = input.paused
   let awaitsAnchor = false
   for (let i = 0; i < steps.length; i++) {
-    const { step, recheckDaily } = steps[i]!
+    const indexed = steps[i]!
+    const { step, recheckDaily } = indexed
     const at = times[i]!
+    // A step without a time was not due now: only an earlier decision can have done it.
     if (at === null) {
-      awaitsAnchor ||= !isDone(input, step.id)
+      awaitsAnchor ||= !input.stepsDone.includes(step.id)
       continue
     }
     last = Math.max(last, at)
     if (
-      isDone(input, step.id) ||
-      isDeferred(input, step.id) ||
+      wasDecided(input.decided, indexed) ||
+      input.stepsDone.includes(step.id) ||
       isPastPreDue(step, input.dayFromDue)
     )
       continue
@@ -67,7 +74,7 @@ export function wakeTime(input: WakeInput): Wake {
   const promise = input.customer.promise_to_pay_until
   if (promise !== null && promise > now) next = Math.min(next, promise)
   if (recheck && now < last + RECHECK_DAYS_AFTER_LAST_STEP * MS_PER_DAY) {
-    next = Math.min(next, nextDailyCheck(input))
+    next = Math.min(next, nextDailyCheck(input.calendar, input.window, input.today))
   }
   const idle = next === Infinity
   return {
@@ -76,27 +83,13 @@ export function wakeTime(input: WakeInput): Wake {
   }
 }
 
-// A case has a handful of steps: scanning the short lists beats building sets per decision.
-function isDone(input: WakeInput, stepId: string): boolean {
-  return (
-    input.stepsDone.includes(stepId) || names(input.due, stepId) || names(input.skipped, stepId)
-  )
-}
-
-function isDeferred(input: WakeInput, stepId: string): boolean {
-  return names(input.deferred, stepId)
-}
-
-function names(refs: readonly StepRef[], stepId: string): boolean {
-  for (let i = 0; i < refs.length; i++) if (refs[i]!.stepId === stepId) return true
+// A case has a handful of due steps: comparing them by identity beats building a set.
+function wasDecided(decided: readonly Candidate[], step: IndexedStep): boolean {
+  for (let i = 0; i < decided.length; i++) if (decided[i]!.step === step) return true
   return false
 }
 
 /** The next local day's send-window opening: when a paused or guarded case is looked at again. */
-export function nextDailyCheck({
-  calendar,
-  window,
-  now,
-}: Pick<WakeInput, 'calendar' | 'window' | 'now'>): number {
-  return calendar.instantAt(calendar.dayOf(now) + 1, window.opensAt)
+export function nextDailyCheck(calendar: ZoneCalendar, window: SendWindow, today: number): number {
+  return calendar.instantAt(today + 1, window.opensAt)
 }

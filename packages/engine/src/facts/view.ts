@@ -22,9 +22,23 @@ export function buildFactView(
     throw new RangeError(
       `case ${caseIndex} does not exist (the customer has ${customer.cases.length})`,
     )
+  return factViewAt(customer, facts, now, calendar, calendar.dayOf(now), calendar.minuteOf(now))
+}
+
+/**
+ * `buildFactView` for one of the customer's cases, with the local day and wall-clock minute
+ * of `now` already worked out: an evaluation looks them up once for all the customer's cases.
+ */
+export function factViewAt(
+  customer: CustomerCaseFacts,
+  facts: CaseFacts,
+  now: number,
+  calendar: ZoneCalendar,
+  today: number,
+  minute: number,
+): FactView {
   const { invoice, dunning } = facts
   const { customer: person, history } = customer
-  const today = calendar.dayOf(now)
   const contacts = contactCounts(customer.contacts, now)
   const account = customer.account ?? deriveAccount(customer, now)
   const failedAt = invoice.first_failed_at
@@ -66,7 +80,7 @@ export function buildFactView(
     'dunning.hours_from_due': Math.floor((now - invoice.due_at) / MS_PER_HOUR),
     'dunning.hours_from_failure':
       failedAt === null ? null : Math.floor((now - failedAt) / MS_PER_HOUR),
-    'dunning.local_minute': calendar.minuteOf(now),
+    'dunning.local_minute': minute,
     'dunning.steps_done': dunning.steps_done,
     'dunning.retries_30d': countWithin(dunning.retries, now, RETRY_WINDOW),
     'dunning.messages_7d': contacts.messages,
