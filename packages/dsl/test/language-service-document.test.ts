@@ -18,6 +18,7 @@ describe('one document per text: what the editor asks after a keystroke', () => 
     expect(outline(POLICY).map((item) => item.name)).toEqual(['everyone'])
     expect(documentFor(POLICY).parsed.ast).toBe(checked.ast)
     expect(check(POLICY)).toBe(checked)
+    expect(outline(POLICY)).toBe(outline(POLICY))
     const at = checked.diagnostics[0]!.range
     expect(codeActions(POLICY, at).map((action) => action.title)).toEqual([
       "Replace with 'invoice.amount_due'",
@@ -30,5 +31,8 @@ describe('one document per text: what the editor asks after a keystroke', () => 
     expect(check(fixed).diagnostics).toEqual([])
     expect(check(fixed).ast).not.toBe(check(POLICY).ast)
     expect(check(POLICY).diagnostics.map((d) => d.code)).toEqual(['DUN101'])
+    const renamed = POLICY.replace('everyone', 'all')
+    expect(outline(renamed).map((item) => item.name)).toEqual(['all'])
+    expect(outline(POLICY).map((item) => item.name)).toEqual(['everyone'])
   })
 })

@@ -1,6 +1,6 @@
 import type { DunFile, Segment, Step, TestBlock } from '../ast.js'
 import type { SourceRange } from '../source-range.js'
-import { documentFor } from './document.js'
+import { documentFor, type DunDocument } from './document.js'
 import { stepIdsOf } from './step-ids.js'
 
 /** One entry of the editor's outline: segments hold their steps. */
@@ -64,9 +64,21 @@ function testItem(test: TestBlock): OutlineItem {
   }
 }
 
-/** The policy's segments with their steps (and step ids), then the tests, in source order. */
-export function outline(text: string): OutlineItem[] {
-  return outlineOf(text, documentFor(text).parsed.ast)
+/** Outlines by document: the editor's panels ask for the outline of the same text. */
+const outlines = new WeakMap<DunDocument, readonly OutlineItem[]>()
+
+/**
+ * The policy's segments with their steps (and step ids), then the tests, in source order.
+ * The same text gives the same (read-only) items.
+ */
+export function outline(text: string): readonly OutlineItem[] {
+  const document = documentFor(text)
+  let items = outlines.get(document)
+  if (items === undefined) {
+    items = outlineOf(text, document.parsed.ast)
+    outlines.set(document, items)
+  }
+  return items
 }
 
 function outlineOf(text: string, file: DunFile): OutlineItem[] {
