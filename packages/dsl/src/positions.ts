@@ -9,8 +9,9 @@ import type { SourceRange } from './source-range.js'
  */
 
 /**
- * The range of one token lexed with positions (`DunLexer`). No token spans lines (texts and comments end with theirs), so a
- * token ends on its start line, its length further: the lexer need not track ends.
+ * The range of one token lexed with positions (`DunLexer`). No token spans lines (texts and
+ * comments end with theirs), so a token ends on its start line, its length further: the
+ * lexer need not track ends.
  */
 export function tokenRange(token: IToken): SourceRange {
   const line = token.startLine ?? 1
