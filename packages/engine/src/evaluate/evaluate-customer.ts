@@ -74,7 +74,6 @@ interface CaseWork extends CandidateCase {
   trace: readonly RuleTrace[] | null
   /** The steps due now, before the filters and limits decide what becomes of each. */
   readonly decided: Candidate[]
-  readonly runnable: Candidate[]
   readonly skipped: SkippedAction[]
 }
 
@@ -111,7 +110,7 @@ function startEvaluation(
     calendar,
     today: calendar.dayOf(now),
     minute: calendar.minuteOf(now),
-    work: [],
+    work: new Array<CaseWork>(facts.cases.length),
     candidates: [],
   }
 }
@@ -128,11 +127,11 @@ function caseView(evaluation: CustomerEvaluation, index: number): FactView | nul
       code: 'currency_not_in_policy',
       message: `invoice ${invoice.id} is in ${invoice.currency}, which policy "${policy.compiled.policy.name}" does not list (it lists ${listed}); add ${invoice.currency} to the policy's currencies and thresholds, or dun this invoice under another policy`,
     }
-    evaluation.work.push(work)
+    evaluation.work[index] = work
     return null
   }
   if (invoice.status !== 'open' || invoice.balance <= 0) {
-    evaluation.work.push(caseWork(index, invoice.id, invoice.due_at, 'stopped'))
+    evaluation.work[index] = caseWork(index, invoice.id, invoice.due_at, 'stopped')
     return null
   }
   const { now, calendar, today, minute } = evaluation
@@ -150,7 +149,7 @@ function readOutcome(
   const caseFacts = facts.cases[index]!
   const { invoice } = caseFacts
   const work = caseWork(index, invoice.id, invoice.due_at, 'active')
-  evaluation.work.push(work)
+  evaluation.work[index] = work
   work.trace = outcome.trace
   work.dayFromDue = view['dunning.day_from_due'] as number
   const fired = firedRoles(policy, outcome)
@@ -191,8 +190,10 @@ function readOutcome(
     work.status = 'paused'
     return
   }
-  filterCaseSteps(due, caseFacts, facts.customer, policy.retryCaps, now, work)
-  for (const candidate of work.runnable) evaluation.candidates.push(candidate)
+  filterCaseSteps(due, caseFacts, facts.customer, policy.retryCaps, now, {
+    runnable: evaluation.candidates,
+    skipped: work.skipped,
+  })
 }
 
 /** Applies the customer-wide limits, then decides each case, in input order. */
@@ -308,7 +309,6 @@ function caseWork(index: number, invoiceId: string, dueAt: number, status: CaseS
     problem: null,
     trace: null,
     decided: [],
-    runnable: [],
     due: [],
     deferred: [],
     skipped: [],
