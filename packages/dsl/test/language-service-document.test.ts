@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { check } from '../src/check.js'
 import { codeActions } from '../src/language-service/code-actions.js'
+import { complete } from '../src/language-service/complete.js'
 import { documentFor } from '../src/language-service/document.js'
 import { outline } from '../src/language-service/outline.js'
+import { DunLexer } from '../src/tokens.js'
 
 const POLICY = `policy "p" {
   currencies USD
@@ -34,5 +36,28 @@ describe('one document per text: what the editor asks after a keystroke', () => 
     const renamed = POLICY.replace('everyone', 'all')
     expect(outline(renamed).map((item) => item.name)).toEqual(['all'])
     expect(outline(POLICY).map((item) => item.name)).toEqual(['everyone'])
+  })
+})
+
+describe('completion after texts that were only checked', () => {
+  const segment = (i: number) =>
+    `  segment s${i} when customer.plan == "p${i}" {\n    day 1 email "r${i}"\n  }\n`
+  const body = Array.from({ length: 200 }, (_, i) => segment(i)).join('')
+  const text = `policy "big" {\n  currencies USD\n${body}  segment everyone {\n    day 1 email "x" when invoice.\n  }\n}\n`
+  const cursor = text.lastIndexOf('invoice.') + 'invoice.'.length
+
+  afterEach(() => vi.restoreAllMocks())
+
+  it('re-lexes only the edited line, as after a completion', () => {
+    expect(complete(text, cursor).length).toBeGreaterThan(0)
+    // Typed twice; the editor checks the first text but asks no completion on it.
+    check(text.slice(0, cursor) + 'a' + text.slice(cursor))
+    const typed = text.slice(0, cursor) + 'am' + text.slice(cursor)
+    const tokenize = vi.spyOn(DunLexer, 'tokenize')
+    const items = complete(typed, cursor + 2)
+    expect(items.map((item) => item.label)).toContain('amount_due')
+    expect(tokenize.mock.calls.map(([source]) => source.length)).toEqual([
+      '    day 1 email "x" when invoice.am'.length,
+    ])
   })
 })

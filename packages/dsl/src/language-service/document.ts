@@ -50,10 +50,14 @@ export class DunDocument {
     return this.prefix
   }
 
-  /** What an edited version of this text can reuse. */
+  /**
+   * What an edited version of this text can reuse. A document only checked (`check` after a
+   * keystroke) lexed nothing itself: it hands on what it was given, still reusable up to
+   * where the texts differ.
+   */
   get reusable(): LexedPrefix | undefined {
     if (this.lexedText) return { ...this.lexedText, text: this.text, end: this.text.length }
-    return this.prefix
+    return this.prefix ?? this.previous
   }
 
   get parsed(): ParseResult {
