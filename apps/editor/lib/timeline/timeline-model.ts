@@ -1,7 +1,7 @@
 import {
   hasErrors,
   outline,
-  parse,
+  parsedDocument,
   type ActionNode,
   type Expression,
   type Segment,
@@ -64,7 +64,7 @@ export type TimelineDrawing =
   | { readonly kind: 'broken'; readonly errors: number }
 
 export function drawTimeline(text: string): TimelineDrawing {
-  const { ast, diagnostics } = parse(text)
+  const { ast, diagnostics } = parsedDocument(text)
   if (hasErrors(diagnostics) || ast.policy === null) {
     return { kind: 'broken', errors: diagnostics.filter((d) => d.severity === 'error').length }
   }

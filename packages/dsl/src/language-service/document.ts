@@ -84,3 +84,11 @@ export function documentFor(text: string): DunDocument {
   if (last?.text !== text) last = new DunDocument(text, last?.reusable)
   return last
 }
+
+/**
+ * The parse of a text, shared with every other language-service call on the same text: a
+ * view drawn from the text after each keystroke (the editor's timeline) parses nothing again.
+ */
+export function parsedDocument(text: string): ParseResult {
+  return documentFor(text).parsed
+}

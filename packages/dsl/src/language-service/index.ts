@@ -15,3 +15,4 @@ export {
 } from './semantic-tokens.js'
 export { codeActions, type CodeAction } from './code-actions.js'
 export { outline, type OutlineItem } from './outline.js'
+export { parsedDocument } from './document.js'
