@@ -12,8 +12,7 @@ import {
 import { applyCustomerLimits } from './customer-limits.js'
 import type { PolicyContext } from './policy-context.js'
 import type { EngineProgram, FastRules, RuleOutcome } from './program.js'
-import type { IndexedStep } from './rule-set.js'
-import { scheduledAt, segmentSchedule } from './schedule.js'
+import { scheduledAt, segmentSchedule, UNSCHEDULED } from './schedule.js'
 import { nextDailyCheck, wakeTime } from './wake-time.js'
 
 export interface EvaluateOptions {
@@ -67,7 +66,7 @@ interface CaseWork extends CandidateCase {
   status: CaseStatus
   segment: number | null
   /** The matched segment's step times for this case (`segmentSchedule`), when it has one. */
-  schedule: readonly (number | null)[] | null
+  schedule: readonly number[] | null
   /** Local days from the invoice's due day to now, as the rules saw it. */
   dayFromDue: number
   problem: Decision['problem']
@@ -152,12 +151,12 @@ function readOutcome(
   evaluation.work[index] = work
   work.trace = outcome.trace
   work.dayFromDue = view['dunning.day_from_due'] as number
-  const fired = firedRoles(policy, outcome)
-  if (fired.stopped) {
+  const fired = outcome.fired
+  if (stopFired(policy, fired)) {
     work.status = 'stopped'
     return
   }
-  const segment = fired.segment
+  const segment = firedSegment(policy, fired)
   if (segment !== null) {
     const failureDays = view['dunning.day_from_failure'] as number | null
     work.segment = segment
@@ -171,20 +170,22 @@ function readOutcome(
     )
   }
   const due = work.decided
-  for (const step of fired.steps) {
+  for (const { rule, step } of policy.rules.byRole.steps) {
+    if (!fired[rule]) continue
     const at =
       work.schedule !== null && step.segment === segment
         ? work.schedule[step.position]!
-        : scheduledAt(step.step, invoice, calendar, policy.window)
+        : (scheduledAt(step.step, invoice, calendar, policy.window) ?? UNSCHEDULED)
     // The rule holds from the local day's midnight; the step is due at its scheduled time.
-    if (at !== null && at <= now)
+    if (!Number.isNaN(at) && at <= now)
       due.push({ step, scheduledAt: at, action: step.step.action, owner: work })
   }
-  if (fired.pause !== null) {
+  const pause = firedPause(policy, fired)
+  if (pause !== null) {
     const promise = facts.customer.promise_to_pay_until
     const earliestAt =
       promise !== null && promise > now ? promise : nextDailyCheck(calendar, policy.window, today)
-    const detail = `paused while ${fired.pause}`
+    const detail = `paused while ${pause}`
     for (const candidate of due)
       work.deferred.push(deferredAction(candidate, 'pause', detail, earliestAt))
     work.status = 'paused'
@@ -245,42 +246,23 @@ function decide(evaluation: CustomerEvaluation, work: CaseWork): Decision {
   return work.trace ? { ...decision, trace: work.trace } : decision
 }
 
-/** What the fired rules say about a case; one object, reused (an evaluation reads one case at a time). */
-interface FiredRoles {
-  stopped: boolean
-  pause: string | null
-  segment: number | null
-  readonly steps: IndexedStep[]
+/** Whether a stop rule fired. */
+function stopFired(policy: PolicyContext, fired: readonly boolean[]): boolean {
+  for (const rule of policy.rules.byRole.stops) if (fired[rule]) return true
+  return false
 }
 
-const FIRED: FiredRoles = { stopped: false, pause: null, segment: null, steps: [] }
+/** The first fired pause rule's reason, in rule order. */
+function firedPause(policy: PolicyContext, fired: readonly boolean[]): string | null {
+  for (const { rule, reason } of policy.rules.byRole.pauses) if (fired[rule]) return reason
+  return null
+}
 
-function firedRoles(policy: PolicyContext, outcome: RuleOutcome): FiredRoles {
-  const fired = FIRED
-  fired.stopped = false
-  fired.pause = null
-  fired.segment = null
-  fired.steps.length = 0
-  const roles = policy.rules.roles
-  for (let i = 0; i < roles.length; i++) {
-    if (!outcome.fired[i]) continue
-    const role = roles[i]!
-    switch (role.kind) {
-      case 'stop':
-        fired.stopped = true
-        break
-      case 'pause':
-        fired.pause ??= role.reason
-        break
-      case 'segment':
-        fired.segment = role.segment
-        break
-      case 'step':
-        fired.steps.push(role.step)
-        break
-    }
-  }
-  return fired
+/** The matched segment: its probe fired (the last one, should several). */
+function firedSegment(policy: PolicyContext, fired: readonly boolean[]): number | null {
+  let matched: number | null = null
+  for (const { rule, segment } of policy.rules.byRole.segments) if (fired[rule]) matched = segment
+  return matched
 }
 
 // A replay evaluates one customer object at every wake: its calendar is looked up once, not

@@ -56,6 +56,15 @@ export interface RuleSet {
    * with it: a rule whose segment does not hold cannot fire, so the fast path skips it.
    */
   readonly sharedPrefix: readonly ({ readonly probe: number; readonly length: number } | null)[]
+  /** Rule indexes grouped by role, in rule order: what an evaluation reads once the rules ran. */
+  readonly byRole: RulesByRole
+}
+
+export interface RulesByRole {
+  readonly stops: readonly number[]
+  readonly pauses: readonly { readonly rule: number; readonly reason: string }[]
+  readonly segments: readonly { readonly rule: number; readonly segment: number }[]
+  readonly steps: readonly { readonly rule: number; readonly step: IndexedStep }[]
 }
 
 export function buildRuleSet(compiled: CompiledPolicy): RuleSet {
@@ -102,7 +111,32 @@ export function buildRuleSet(compiled: CompiledPolicy): RuleSet {
   const segmentSteps = segments.map((_, index) =>
     [...stepsById.values()].filter((s) => s.segment === index),
   )
-  return { rules, roles, indexByName, segmentSteps, recheckDaily, sharedPrefix }
+  const byRole = groupByRole(roles)
+  return { rules, roles, indexByName, segmentSteps, recheckDaily, sharedPrefix, byRole }
+}
+
+function groupByRole(roles: readonly RuleRole[]): RulesByRole {
+  const stops: number[] = []
+  const pauses: { rule: number; reason: string }[] = []
+  const segments: { rule: number; segment: number }[] = []
+  const steps: { rule: number; step: IndexedStep }[] = []
+  roles.forEach((role, rule) => {
+    switch (role.kind) {
+      case 'stop':
+        stops.push(rule)
+        break
+      case 'pause':
+        pauses.push({ rule, reason: role.reason })
+        break
+      case 'segment':
+        segments.push({ rule, segment: role.segment })
+        break
+      case 'step':
+        steps.push({ rule, step: role.step })
+        break
+    }
+  })
+  return { stops, pauses, segments, steps }
 }
 
 /** Facts that change without an outside event: derived from the clock, or by dunning itself. */

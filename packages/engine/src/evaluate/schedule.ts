@@ -31,8 +31,15 @@ export function scheduledFrom(
 }
 
 /**
+ * A step time while its anchor is unknown, in `segmentSchedule`: NaN keeps the list all
+ * numbers (V8 stores them unboxed), and no comparison with it holds.
+ */
+export const UNSCHEDULED = Number.NaN
+
+/**
  * The scheduled times of one segment's steps for one case, indexed like the segment's
- * steps (`IndexedStep.position`), from the local days of its anchors (the fact view's).
+ * steps (`IndexedStep.position`), from the local days of its anchors (the fact view's);
+ * `UNSCHEDULED` while an anchor is unknown.
  */
 export function segmentSchedule(
   steps: readonly IndexedStep[],
@@ -42,13 +49,13 @@ export function segmentSchedule(
   /** The local day of the invoice's due time, and of its first failure (any number without one). */
   dueDay: number,
   failureDay: number,
-): (number | null)[] {
-  const times = new Array<number | null>(steps.length)
+): number[] {
+  const times = new Array<number>(steps.length)
   for (let i = 0; i < steps.length; i++) {
     const { step } = steps[i]!
     const anchor = anchorOf(step, invoice)
     const anchorDay = step.timing.anchor === 'due' ? dueDay : failureDay
-    times[i] = anchor === null ? null : timeFrom(step, anchor, anchorDay, calendar, window)
+    times[i] = anchor === null ? UNSCHEDULED : timeFrom(step, anchor, anchorDay, calendar, window)
   }
   return times
 }

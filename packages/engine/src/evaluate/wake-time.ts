@@ -12,7 +12,7 @@ export interface WakeInput {
   readonly calendar: ZoneCalendar
   /** The matched segment's steps, and their scheduled times for this case (`segmentSchedule`). */
   readonly steps: readonly IndexedStep[]
-  readonly times: readonly (number | null)[]
+  readonly times: readonly number[]
   /** Local days from the invoice's due day to `now`. */
   readonly dayFromDue: number
   readonly customer: CustomerFacts
@@ -53,8 +53,8 @@ export function wakeTime(input: WakeInput): Wake {
     const indexed = steps[i]!
     const { step, recheckDaily } = indexed
     const at = times[i]!
-    // A step without a time was not due now: only an earlier decision can have done it.
-    if (at === null) {
+    // A step without a time (`UNSCHEDULED`) was not due now: only an earlier decision did it.
+    if (Number.isNaN(at)) {
       awaitsAnchor ||= !input.stepsDone.includes(step.id)
       continue
     }
