@@ -18,11 +18,6 @@ function isNumeric(fact: unknown): boolean {
   return Number.parseFloat(fact as string).toString() !== 'NaN'
 }
 
-const numeric =
-  (compare: (a: number, b: number) => boolean): OperatorTest =>
-  (fact, value) =>
-    isNumeric(fact) && compare(fact as number, value as number)
-
 export const OPERATOR_TESTS: Readonly<Record<Operator, OperatorTest>> = {
   equal: (fact, value) => fact === value,
   notEqual: (fact, value) => fact !== value,
@@ -30,8 +25,10 @@ export const OPERATOR_TESTS: Readonly<Record<Operator, OperatorTest>> = {
   notIn: (fact, value) => (value as Indexable).indexOf(fact) === -1,
   contains: (fact, value) => Array.isArray(fact) && fact.indexOf(value) > -1,
   doesNotContain: (fact, value) => Array.isArray(fact) && fact.indexOf(value) === -1,
-  lessThan: numeric((a, b) => a < b),
-  lessThanInclusive: numeric((a, b) => a <= b),
-  greaterThan: numeric((a, b) => a > b),
-  greaterThanInclusive: numeric((a, b) => a >= b),
+  // Written out rather than built by one helper: a comparison passed in as a function is
+  // called through one shared call site, which V8 cannot inline once it has seen all four.
+  lessThan: (fact, value) => isNumeric(fact) && (fact as number) < (value as number),
+  lessThanInclusive: (fact, value) => isNumeric(fact) && (fact as number) <= (value as number),
+  greaterThan: (fact, value) => isNumeric(fact) && (fact as number) > (value as number),
+  greaterThanInclusive: (fact, value) => isNumeric(fact) && (fact as number) >= (value as number),
 }
