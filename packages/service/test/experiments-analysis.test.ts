@@ -100,8 +100,9 @@ describe('experiment analysis on histories whose truth is known', () => {
     const tally = { detected: 0, covered: 0, quiet: 0, nullCovered: 0 }
     for (let run = 0; run < 40; run++) {
       const cases = history([control, treatment], `segments-${run}`, segments, 12_000)
+      // About 3,000 cases per arm in each segment: the planned sample is 2,800 of them.
       const bySegment = analyseBySegment(['A', 'B'], asOutcomes(cases), {
-        minimumSamplePerArm: 1_000,
+        minimumSamplePerArm: 2_800,
       })
       const smb = bySegment.smb!.comparisons[0]!
       const mid = bySegment.mid!.comparisons[0]!
@@ -125,6 +126,7 @@ describe('experiment analysis on histories whose truth is known', () => {
     )
     expect(analysis.comparisons[0]?.verdict).toBe('not-enough-data')
     expect(analysis.comparisons[0]?.message).toMatch(/Not enough data yet.*needs 500 in each/)
+    expect(analysis.comparisons[0]?.message).toContain('Interim, do not decide on it')
     expect(analysis.comparisons[0]?.daysToCollect).toBeNull()
   })
 

@@ -178,6 +178,32 @@ describeOnDatabases('service_experiments', (db) => {
     await expect(start()).rejects.toMatchObject({ code: 'conflict', message: /still live/ })
   })
 
+  it('refuses arms outside the policy the analyst chose, naming the arm’s version field', async () => {
+    const other = await publish(policy('sms').replace('policy "p"', 'policy "q"'))
+    const { policy_id: chosen } = await db()
+      .selectFrom('policy_versions')
+      .select('policy_id')
+      .where('id', '=', control)
+      .executeTakeFirstOrThrow()
+    const arms = (second: string) => [
+      { name: 'control', versionId: control, weight: 50 },
+      { name: 'sms', versionId: second, weight: 50 },
+    ]
+    await expect(
+      startExperiment(ctx(), ada, { name: 'x', policyId: chosen, arms: arms(other) }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'arms.1.versionId' },
+      message: /arm "sms" runs version 1 of another policy than the one chosen/,
+    })
+    const started = await startExperiment(ctx(), ada, {
+      name: 'x',
+      policyId: chosen,
+      arms: arms(treatment),
+    })
+    expect(started.experiment.policy_id).toBe(chosen)
+  })
+
   it('stops: new cases start under the live version again, unassigned', async () => {
     const { experiment } = await start()
     await stopExperiment(ctx(), bob, experiment.id, 'enough')

@@ -20,6 +20,8 @@ export const EXPERIMENTERS = new Set(['approver', 'admin'])
 export const startExperimentInput = z
   .object({
     name: z.string().trim().min(1, 'name the experiment'),
+    /** The policy the analyst chose: every arm's version must belong to it. Without it, the first arm's policy. */
+    policyId: z.string().optional(),
     arms: z
       .array(
         z
@@ -50,7 +52,7 @@ export async function startExperiment(
   requireExperimenter(actor, 'start experiments')
   const input = parseInput(raw)
   return ctx.db.transaction().execute(async (trx) => {
-    const versions = await armVersions(trx, ctx.workspace, input.arms)
+    const versions = await armVersions(trx, ctx.workspace, input.arms, input.policyId)
     const policyId = versions[0]!.policy_id
     const live = await findLiveExperiment(trx, ctx.workspace, policyId)
     if (live) {
@@ -121,14 +123,18 @@ function parseInput(raw: StartExperimentInput): z.output<typeof startExperimentI
   return parsed.data
 }
 
-/** Every arm's version: it must exist, have been published, and belong to the same policy as the first. */
+/**
+ * Every arm's version: it must exist, have been published, and belong to the chosen policy
+ * (without one, to the first arm's policy).
+ */
 async function armVersions(
   db: Db,
   workspace: string,
   arms: readonly { name: string; versionId: string }[],
+  chosenPolicyId: string | undefined,
 ): Promise<PolicyVersionRow[]> {
   const versions: PolicyVersionRow[] = []
-  for (const arm of arms) {
+  for (const [index, arm] of arms.entries()) {
     const version = isUuid(arm.versionId)
       ? await findVersion(db, workspace, arm.versionId)
       : undefined
@@ -150,6 +156,16 @@ async function armVersions(
         {
           field: 'arms',
           hint: 'arms run published versions only: publish it first (four-eyes applies)',
+        },
+      )
+    }
+    if (chosenPolicyId !== undefined && version.policy_id !== chosenPolicyId) {
+      throw new ServiceError(
+        'invalid_input',
+        `arm "${arm.name}" runs version ${version.number} of another policy than the one chosen`,
+        {
+          field: `arms.${index}.versionId`,
+          hint: 'choose one of the chosen policy’s published versions, or choose that version’s policy',
         },
       )
     }
