@@ -41,11 +41,11 @@ export function applyCustomerLimits(
       continue
     }
     counters ??= capCounters(contactCaps, contacts, now)
-    if (isBlocked(counters, kinds, now)) {
+    if (!fitsCaps(counters, kinds)) {
       deferred.push(capDeferral(candidate, counters, kinds, now))
       continue
     }
-    for (const counter of counters) record(counter, kinds)
+    for (const counter of counters) counter.madeNow += counter.adding
     due.push(stepRef(candidate))
   }
 }
@@ -104,13 +104,18 @@ function capCounters(
   return counters
 }
 
-function isBlocked(
-  counters: readonly CapCounter[],
-  kinds: readonly ContactKind[],
-  now: number,
-): boolean {
-  for (const counter of counters) if (capBlock(counter, kinds, now) !== null) return true
-  return false
+/**
+ * Whether contacts of these kinds fit under every cap. Each counter keeps how many it would
+ * add (`adding`), so recording them needs no second count.
+ */
+function fitsCaps(counters: readonly CapCounter[], kinds: readonly ContactKind[]): boolean {
+  let fits = true
+  for (const counter of counters) {
+    const add = adds(counter.cap, kinds)
+    counter.adding = add
+    if (add > 0 && counter.earlier.length + counter.madeNow + add > counter.cap.max) fits = false
+  }
+  return fits
 }
 
 /** A contact some cap holds back: until the latest of the exceeded caps makes room. */
@@ -146,6 +151,8 @@ interface CapCounter {
   /** Earlier contacts in the window, oldest first. */
   readonly earlier: readonly number[]
   madeNow: number
+  /** What the contact being checked adds to this cap. */
+  adding: number
 }
 
 const NONE_EARLIER: readonly number[] = []
@@ -157,7 +164,7 @@ function capCounter(cap: Cap, contacts: readonly ContactFacts[], now: number): C
     if (counts(cap, c.kind) && c.at > now - window && c.at <= now) (earlier ??= []).push(c.at)
   }
   if (earlier !== null && earlier.length > 1) earlier.sort((a, b) => a - b)
-  return { cap, window, earlier: earlier ?? NONE_EARLIER, madeNow: 0 }
+  return { cap, window, earlier: earlier ?? NONE_EARLIER, madeNow: 0, adding: 0 }
 }
 
 function capBlock(
@@ -176,10 +183,6 @@ function capBlock(
     until: leavesAt + counter.window,
     detail: `at most ${cap.max} ${scopeLabel(cap)} per ${cap.windowDays} days reached (${made} made)`,
   }
-}
-
-function record(counter: CapCounter, kinds: readonly ContactKind[]): void {
-  counter.madeNow += adds(counter.cap, kinds)
 }
 
 function counts(cap: Cap, kind: ContactKind): boolean {
