@@ -52,19 +52,24 @@ function historyRow(
   const daysLate = optionalField('decimal', 'avg_days_late_12m', spec.avg_days_late_12m, source)
   const failed = optionalField('integer', 'failed_payments_12m', spec.failed_payments_12m, source)
   const lifetime = optionalField('amount', 'lifetime_value', spec.lifetime_value, source)
+  // every row of an invoices file without history columns comes here: no object until needed
   return (row, currency) => {
-    const values = {
-      late: late(row, currency),
-      daysLate: daysLate(row, currency),
-      failed: failed(row, currency),
-      lifetime: lifetime(row, currency),
-    }
-    if (Object.values(values).every((value) => value === null)) return null
+    const latePayments = late(row, currency)
+    const avgDaysLate = daysLate(row, currency)
+    const failedPayments = failed(row, currency)
+    const lifetimeValue = lifetime(row, currency)
+    if (
+      latePayments === null &&
+      avgDaysLate === null &&
+      failedPayments === null &&
+      lifetimeValue === null
+    )
+      return null
     return {
-      late_payments_12m: values.late ?? 0,
-      avg_days_late_12m: values.daysLate ?? 0,
-      failed_payments_12m: values.failed ?? 0,
-      lifetime_value: values.lifetime ?? 0,
+      late_payments_12m: latePayments ?? 0,
+      avg_days_late_12m: avgDaysLate ?? 0,
+      failed_payments_12m: failedPayments ?? 0,
+      lifetime_value: lifetimeValue ?? 0,
     }
   }
 }

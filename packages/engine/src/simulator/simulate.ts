@@ -172,19 +172,21 @@ async function replayEpisode(
     const accepted = episode.invoices.filter((r) => builder.accepts(r))
     for (const record of episode.invoices) if (!builder.accepts(record)) builder.addRejected(record)
     if (accepted.length === 0) continue
-    const ids = new Set(accepted.map((r) => r.invoice.id))
-    const own: Episode =
-      accepted.length === episode.invoices.length
-        ? episode
-        : {
-            ...episode,
-            invoices: accepted,
-            events: episode.events.filter((e) => ids.has(e.invoice_id)),
-          }
+    const own = accepted.length === episode.invoices.length ? episode : narrowed(episode, accepted)
     const pending = policies[index]!.replay(own)
     const replayed = pending instanceof Promise ? await pending : pending
     builder.addEpisode(own, replayed)
     hooks?.onEpisode?.(index, own, replayed)
+  }
+}
+
+/** The episode with only the invoices a policy takes, and their events. */
+function narrowed(episode: Episode, accepted: readonly InvoiceRecord[]): Episode {
+  const ids = new Set(accepted.map((r) => r.invoice.id))
+  return {
+    ...episode,
+    invoices: accepted,
+    events: episode.events.filter((e) => ids.has(e.invoice_id)),
   }
 }
 
