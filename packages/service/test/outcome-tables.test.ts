@@ -26,4 +26,23 @@ describe('outcome table names', () => {
   it('write RFC 4180 CSV: quoted when needed, CRLF lines', () => {
     expect(toCsv(['a', 'b'], [['x, "y"', 1]])).toBe('a,b\r\n"x, ""y""",1\r\n')
   })
+
+  it('neutralize text a spreadsheet would run as a formula, leaving numbers as they are', () => {
+    const names = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '\tx', '\rx']
+    expect(toCsv(['template'], [...names.map((n) => [n]), ['plain'], [-2], [1.5]])).toBe(
+      [
+        'template',
+        `"'=HYPERLINK(""http://x"",""y"")"`,
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "'\tx",
+        `"'\rx"`,
+        'plain',
+        '-2',
+        '1.5',
+        '',
+      ].join('\r\n'),
+    )
+  })
 })
