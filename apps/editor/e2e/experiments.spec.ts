@@ -126,8 +126,13 @@ test('an analyst starts an experiment, watches it become significant, and promot
   await page.getByRole('button', { name: 'Start the experiment' }).click()
   await expect(page.getByRole('heading', { name: experimentName, level: 1 })).toBeVisible()
   await expect(page.getByTestId(`verdict-${challenger}`)).toHaveText(
-    /^Collecting: 10 more cases per arm before a verdict/,
+    /^Interim: do not decide yet, 10 more cases per arm before the verdict/,
   )
+  // Interim figures are not a verdict: promoting waits for the planned sample.
+  await expect(page.getByTestId('promote-interim')).toContainText(
+    'Interim: do not decide yet, 10 more cases per arm before the verdict.',
+  )
+  await expect(page.getByRole('button', { name: /^Promote “/ })).toBeDisabled()
   const experimentId = page.url().split('/').pop()!
 
   // Customers arrive; each lands in an arm by the stable hash. Everyone the challenger
@@ -185,6 +190,7 @@ test('an analyst starts an experiment, watches it become significant, and promot
 
   // Promoting sends the winner through the publishing rule: its author cannot approve it.
   await expect(page.getByLabel('Arm to promote')).toHaveValue(challenger)
+  await expect(page.getByRole('button', { name: `Promote “${challenger}”` })).toBeEnabled()
   await page
     .getByLabel('Comment (kept with the version and in the audit log)')
     .fill(`clear win (${run})`)

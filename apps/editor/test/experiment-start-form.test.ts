@@ -15,7 +15,7 @@ describe('the start-experiment form', () => {
   it('turns a valid form into the service’s input', () => {
     expect(parseStartForm(valid)).toEqual({
       ok: true,
-      input: { name: 'SMS on day 3', arms: valid.arms, minimumSamplePerArm: 400 },
+      input: { name: 'SMS on day 3', policyId: 'p1', arms: valid.arms, minimumSamplePerArm: 400 },
     })
   })
 

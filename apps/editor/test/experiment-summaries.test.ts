@@ -67,6 +67,12 @@ describe('experiment summaries', () => {
       minimumSamplePerArm: 10,
     })
     expect((await startChoices(ctx))[0]?.liveExperiment).toBe('sms on day 3')
+    const empty = await experimentSummary(ctx, experiment.id)
+    expect(empty?.casesPerArmNeeded).toBe(10)
+    expect(empty?.comparisons[0]?.verdict).toMatchObject({ kind: 'interim', casesPerArmNeeded: 10 })
+    expect(empty?.comparisons[0]?.text).toMatch(
+      /^Interim: do not decide yet, 10 more cases per arm/,
+    )
 
     await upsertCustomers(
       ctx,
@@ -121,12 +127,24 @@ describe('experiment summaries', () => {
     expect(comparison?.verdict.kind).toBe('recovers-more')
     expect(comparison?.text).toMatch(/^Arm “sms” recovers more than “control”: \+100\.0 points/)
     expect(comparison?.interval[0]).toBeGreaterThan(0)
+    expect(summary?.intervalLevel).toBe('95%')
+    expect(summary?.casesPerArmNeeded).toBe(0)
     expect(
-      summary?.bySegment.map((seg) => [seg.segment, seg.cases, seg.comparisons[0]?.verdict.kind]),
-    ).toEqual([['everyone', CUSTOMERS.length, 'recovers-more']])
-    expect((await listExperimentSummaries(ctx, 'running')).map((e) => e.id)).toEqual([
-      experiment.id,
-    ])
+      summary?.bySegment.map((seg) => [
+        seg.segment,
+        seg.cases,
+        seg.comparisons[0]?.casesPerArmNeeded,
+        seg.comparisons[0]?.difference,
+      ]),
+    ).toEqual([['everyone', CUSTOMERS.length, 0, 1]])
+    // The list reads the same verdict without the bootstrap of days to collect or the segments.
+    const listed = await listExperimentSummaries(ctx, 'running')
+    expect(listed.map((e) => e.id)).toEqual([experiment.id])
+    expect(listed[0]?.comparisons[0]).toMatchObject({
+      verdict: comparison?.verdict,
+      daysToCollect: null,
+    })
+    expect(listed[0]).not.toHaveProperty('bySegment')
 
     await setFourEyesMode(ctx, ada, true)
     await promoteArm(ctx, ada, experiment.id, 'sms', 'sms wins')

@@ -16,26 +16,28 @@ import {
 const figures = {
   difference: 0.062,
   interval: [0.021, 0.103] as const,
-  armCases: 600,
-  controlCases: 580,
-  minimumSamplePerArm: 500,
+  casesPerArmNeeded: 0,
 }
 
 describe('experiment verdicts in an analyst’s words', () => {
-  it('counts the cases per arm still needed, from the arm furthest behind', () => {
-    const verdict = verdictOf({
-      ...figures,
-      verdict: 'not-enough-data',
-      armCases: 120,
-      controlCases: 380,
+  it('labels the running figures interim, with the cases per arm still needed', () => {
+    const verdict = verdictOf({ ...figures, verdict: 'not-enough-data', casesPerArmNeeded: 380 })
+    expect(verdict).toEqual({
+      kind: 'interim',
+      casesPerArmNeeded: 380,
+      difference: 0.062,
+      interval: [0.021, 0.103],
     })
-    expect(verdict).toEqual({ kind: 'collecting', casesPerArmNeeded: 380 })
     expect(verdictText(verdict, 'sms', 'control')).toBe(
-      'Collecting: 380 more cases per arm before a verdict on “sms” against “control”.',
+      'Interim: do not decide yet, 380 more cases per arm before the verdict on “sms” against “control”. So far +6.2 points [+2.1, +10.3].',
     )
-    expect(verdictText({ kind: 'collecting', casesPerArmNeeded: 1 }, 'sms', 'control')).toContain(
-      '1 more case per arm',
-    )
+    expect(
+      verdictText(
+        { kind: 'interim', casesPerArmNeeded: 1, difference: 0, interval: [0, 0] },
+        'sms',
+        'control',
+      ),
+    ).toContain('1 more case per arm')
   })
 
   it('names the arm that recovers more, with the difference and its interval in points', () => {

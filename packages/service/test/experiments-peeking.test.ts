@@ -171,6 +171,32 @@ describe('several arms against one control (Bonferroni)', () => {
   })
 })
 
+describe('the overview for lists', () => {
+  it('leaves out days to collect (and their bootstrap), keeping the same verdict', () => {
+    const outcomes = [
+      {
+        arm: 'A',
+        cases: 100,
+        recovered: 30,
+        daysToCollect: Array.from({ length: 30 }, (_, i) => i % 9),
+      },
+      {
+        arm: 'B',
+        cases: 100,
+        recovered: 50,
+        daysToCollect: Array.from({ length: 50 }, (_, i) => i % 5),
+      },
+    ]
+    const full = analyseExperiment(outcomes, { minimumSamplePerArm: 100 }).comparisons[0]!
+    const overview = analyseExperiment(outcomes, { minimumSamplePerArm: 100, daysToCollect: false })
+      .comparisons[0]!
+    expect(full.daysToCollect?.interval).toHaveLength(2)
+    expect(overview.daysToCollect).toBeNull()
+    expect(overview.verdict).toBe(full.verdict)
+    expect(overview.recovery).toEqual(full.recovery)
+  })
+})
+
 describe('comparisons within segments', () => {
   it('are labelled exploratory, and unsegmented cases fall under "(no segment)"', () => {
     const cases: CaseOutcome[] = [

@@ -3,13 +3,17 @@ import { pValue, signedDays } from '@/lib/server/experiments/format'
 import { pointsWithInterval } from '@/lib/server/experiments/verdict'
 
 const VERDICT_TEXT = {
-  collecting: 'collecting',
+  interim: 'interim: do not decide yet',
   'no-difference': 'no significant difference',
   'recovers-more': 'recovers more',
   'recovers-less': 'recovers less',
 } as const
 
-/** Each arm against the control: the differences with their intervals and the tests' p-values. */
+/**
+ * Each arm against the control: the differences with their intervals and the tests' p-values.
+ * With several arms each p-value is compared with 5% divided by their number (Bonferroni),
+ * and the intervals widen to match.
+ */
 export function ComparisonTable({ experiment }: { experiment: ExperimentSummary }) {
   return (
     <table className="experiment-arms">
@@ -19,9 +23,11 @@ export function ComparisonTable({ experiment }: { experiment: ExperimentSummary 
       <thead>
         <tr>
           <th scope="col">Arm − control</th>
-          <th scope="col">Recovery rate difference [95% interval]</th>
+          <th scope="col">Recovery rate difference [{experiment.intervalLevel} interval]</th>
           <th scope="col">p (z-test)</th>
-          <th scope="col">Median days to collect difference [95% interval]</th>
+          <th scope="col">
+            Median days to collect difference [{experiment.intervalLevel} interval]
+          </th>
           <th scope="col">p (Mann-Whitney)</th>
           <th scope="col">Verdict</th>
         </tr>

@@ -45,7 +45,7 @@ export function DifferenceChart({ experiment }: { experiment: ExperimentSummary 
   return (
     <IntervalChart
       id={`difference-${experiment.id}`}
-      title={`Difference in recovery rate against “${experiment.arms[0]?.name ?? 'control'}”, in points, with 95% intervals`}
+      title={`Difference in recovery rate against “${experiment.arms[0]?.name ?? 'control'}”, in points, with ${experiment.intervalLevel} intervals`}
       description={experiment.comparisons.map((c) => c.text).join(' ')}
       rows={rows}
       axis={differenceAxis(rows.map((r) => r.interval))}

@@ -1,7 +1,8 @@
 import {
+  experimentOverview,
   experimentResults,
   type ExperimentAnalysis,
-  type ExperimentResults,
+  type ExperimentOverview,
   type ServiceContext,
 } from '@dun/service'
 import {
@@ -36,11 +37,14 @@ export interface ComparisonView {
   readonly verdict: Verdict
   /** The verdict in words, with the difference and its interval once there is one. */
   readonly text: string
-  /** Arm − control recovery rate, with Newcombe's 95% interval. */
+  /** Arm − control recovery rate, with Newcombe's interval at the experiment's `intervalLevel`. */
   readonly difference: number
   readonly interval: Interval
   readonly pValue: number
-  /** Arm − control median days to collect; null until both arms have two recovered cases. */
+  /**
+   * Arm − control median days to collect; null until both arms have two recovered cases, and
+   * in lists (its bootstrap is computed on the experiment's own page only).
+   */
   readonly daysToCollect: {
     readonly medianDifference: number
     readonly interval: Interval
@@ -49,10 +53,21 @@ export interface ComparisonView {
   } | null
 }
 
+/** One arm against the control within a segment: exploratory figures, never a verdict. */
+export interface SegmentComparisonView {
+  readonly arm: string
+  readonly control: string
+  readonly difference: number
+  readonly interval: Interval
+  /** Cases this segment's arm furthest behind still needs to reach the planned sample. */
+  readonly casesPerArmNeeded: number
+}
+
 export interface SegmentView {
+  /** The segment's name, "(no segment)" for cases the policy did not segment. */
   readonly segment: string
   readonly cases: number
-  readonly comparisons: readonly ComparisonView[]
+  readonly comparisons: readonly SegmentComparisonView[]
 }
 
 export interface PromotedVersion {
@@ -75,19 +90,30 @@ export interface ExperimentSummary {
   readonly promotedArm: string | null
   /** The draft made from the promoted arm, on its way through the publishing rule. */
   readonly promotedVersion: PromotedVersion | null
+  /** The planned sample: the verdict is one test on the first this many cases of every arm. */
   readonly minimumSamplePerArm: number
+  /** Cases the arm furthest behind still needs before the verdict; 0 once it is given. */
+  readonly casesPerArmNeeded: number
+  /** The differences' intervals: "95%" with one comparison, "98.3%" with three (Bonferroni). */
+  readonly intervalLevel: string
   /** In order: the first is the control. */
   readonly arms: readonly ArmView[]
   readonly comparisons: readonly ComparisonView[]
-  /** The same comparisons within each segment the policy put cases in; each needs the minimum sample on its own. */
-  readonly bySegment: readonly SegmentView[]
   /** The arm that recovers significantly more than the control by the widest margin, if any. */
   readonly leadingArm: string | null
 }
 
+/** An experiment on its own page: also the exploratory comparisons within each segment. */
+export interface ExperimentDetail extends ExperimentSummary {
+  readonly bySegment: readonly SegmentView[]
+}
+
 const UUID = /^[0-9a-f-]{36}$/i
 
-/** Experiments newest first, each with its results so far; `running` keeps only those still running. */
+/**
+ * Experiments newest first, each with its recovery results so far (no days to collect, so
+ * no bootstrap: cheap enough for every experiment); `running` keeps only those still running.
+ */
 export async function listExperimentSummaries(
   ctx: ServiceContext,
   which: 'running' | 'all',
@@ -96,22 +122,42 @@ export async function listExperimentSummaries(
   const kept = which === 'running' ? rows.filter((row) => row.state === 'running') : rows
   const summaries: ExperimentSummary[] = []
   // One at a time: the editor's embedded database serves a single connection.
-  for (const row of kept) summaries.push(await summarise(ctx, row))
+  for (const row of kept) {
+    summaries.push(await summarise(ctx, row, await experimentOverview(ctx, row.id)))
+  }
   return summaries
 }
 
-/** One experiment with its results, or null when no experiment has this id. */
+/** One experiment with all its results, segments included, or null when no experiment has this id. */
 export async function experimentSummary(
   ctx: ServiceContext,
   id: string,
-): Promise<ExperimentSummary | null> {
+): Promise<ExperimentDetail | null> {
   if (!UUID.test(id)) return null
   const found = await findExperiment(ctx.db, ctx.workspace, id)
-  return found ? summarise(ctx, found.experiment) : null
+  if (!found) return null
+  const results = await experimentResults(ctx, found.experiment.id)
+  return {
+    ...(await summarise(ctx, found.experiment, results)),
+    bySegment: Object.entries(results.bySegment).map(([segment, analysis]) => ({
+      segment,
+      cases: analysis.arms.reduce((sum, arm) => sum + arm.cases, 0),
+      comparisons: analysis.comparisons.map((c) => ({
+        arm: c.arm,
+        control: c.control,
+        difference: c.recovery.difference,
+        interval: c.recovery.interval,
+        casesPerArmNeeded: analysis.casesPerArmNeeded,
+      })),
+    })),
+  }
 }
 
-async function summarise(ctx: ServiceContext, row: ExperimentRow): Promise<ExperimentSummary> {
-  const results = await experimentResults(ctx, row.id)
+async function summarise(
+  ctx: ServiceContext,
+  row: ExperimentRow,
+  results: ExperimentOverview,
+): Promise<ExperimentSummary> {
   const policy = await findPolicy(ctx.db, ctx.workspace, row.policy_id)
   const numbers = new Map<string, number>()
   for (const arm of results.arms) {
@@ -122,12 +168,7 @@ async function summarise(ctx: ServiceContext, row: ExperimentRow): Promise<Exper
     ? await findVersion(ctx.db, ctx.workspace, row.promoted_version_id)
     : undefined
   const arms = armViews(results, numbers)
-  const comparisons = comparisonViews(results.analysis, row.minimum_sample_per_arm)
-  const bySegment = Object.entries(results.bySegment).map(([segment, analysis]) => ({
-    segment,
-    cases: analysis.arms.reduce((sum, arm) => sum + arm.cases, 0),
-    comparisons: comparisonViews(analysis, row.minimum_sample_per_arm),
-  }))
+  const comparisons = comparisonViews(results.analysis)
   return {
     id: row.id,
     name: row.name,
@@ -148,15 +189,16 @@ async function summarise(ctx: ServiceContext, row: ExperimentRow): Promise<Exper
         }
       : null,
     minimumSamplePerArm: row.minimum_sample_per_arm,
+    casesPerArmNeeded: results.analysis.casesPerArmNeeded,
+    intervalLevel: `${Number((results.analysis.confidence * 100).toFixed(1))}%`,
     arms,
     comparisons,
-    bySegment,
     leadingArm: leadingArm(comparisons),
   }
 }
 
 /** Each arm's version, share of new customers and figures, control first. */
-function armViews(results: ExperimentResults, numbers: ReadonlyMap<string, number>): ArmView[] {
+function armViews(results: ExperimentOverview, numbers: ReadonlyMap<string, number>): ArmView[] {
   const totalWeight = results.arms.reduce((sum, arm) => sum + arm.weight, 0)
   const figures = new Map(results.analysis.arms.map((a) => [a.arm, a]))
   return results.arms.map((arm): ArmView => {
@@ -177,16 +219,13 @@ function armViews(results: ExperimentResults, numbers: ReadonlyMap<string, numbe
 }
 
 /** Each arm against the control, with the verdict in words. */
-function comparisonViews(analysis: ExperimentAnalysis, minimum: number): ComparisonView[] {
-  const casesOf = new Map(analysis.arms.map((arm) => [arm.arm, arm.cases]))
+function comparisonViews(analysis: ExperimentAnalysis): ComparisonView[] {
   return analysis.comparisons.map((c): ComparisonView => {
     const verdict = verdictOf({
       verdict: c.verdict,
       difference: c.recovery.difference,
       interval: c.recovery.interval,
-      armCases: casesOf.get(c.arm) ?? 0,
-      controlCases: casesOf.get(c.control) ?? 0,
-      minimumSamplePerArm: minimum,
+      casesPerArmNeeded: analysis.casesPerArmNeeded,
     })
     return {
       arm: c.arm,

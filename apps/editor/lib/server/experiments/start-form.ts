@@ -34,7 +34,8 @@ export type ParsedStartForm =
 /**
  * Checks what the analyst typed before the service sees it: every field's problem at once,
  * under the field's name, so the form shows each next to its input. Shares are percentages
- * and must add up to 100.
+ * and must add up to 100. The service checks that every arm's version belongs to the chosen
+ * policy, and names the arm's version field if one does not.
  */
 export function parseStartForm(raw: unknown): ParsedStartForm {
   const parsed = form.safeParse(raw)
@@ -46,12 +47,12 @@ export function parseStartForm(raw: unknown): ParsedStartForm {
     }
     return { ok: false, fields }
   }
-  const { name, arms, minimumSample } = parsed.data
+  const { name, policyId, arms, minimumSample } = parsed.data
   const fields = { ...splitErrors(arms.map((a) => a.weight)), ...repeatErrors(arms) }
   if (Object.keys(fields).length > 0) return { ok: false, fields }
   return {
     ok: true,
-    input: { name, arms, minimumSamplePerArm: minimumSample },
+    input: { name, policyId, arms, minimumSamplePerArm: minimumSample },
   }
 }
 

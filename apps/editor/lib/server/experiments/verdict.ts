@@ -1,9 +1,17 @@
 /** A 95% interval as [low, high], in the same unit as the figure it bounds. */
 export type Interval = readonly [low: number, high: number]
 
-/** What an analyst may conclude so far from one arm against the control. */
+/**
+ * What an analyst may conclude so far from one arm against the control. `interim` until every
+ * arm has the planned sample: the running figures are shown, but they are not a verdict.
+ */
 export type Verdict =
-  | { readonly kind: 'collecting'; readonly casesPerArmNeeded: number }
+  | {
+      readonly kind: 'interim'
+      readonly casesPerArmNeeded: number
+      readonly difference: number
+      readonly interval: Interval
+    }
   | { readonly kind: 'no-difference'; readonly difference: number; readonly interval: Interval }
   | {
       readonly kind: 'recovers-more' | 'recovers-less'
@@ -16,9 +24,8 @@ export interface ComparisonFigures {
   readonly verdict: 'not-enough-data' | 'significant' | 'no-difference'
   readonly difference: number
   readonly interval: Interval
-  readonly armCases: number
-  readonly controlCases: number
-  readonly minimumSamplePerArm: number
+  /** Cases the arm furthest behind still needs before the verdict (the planned sample). */
+  readonly casesPerArmNeeded: number
 }
 
 export function verdictOf(figures: ComparisonFigures): Verdict {
@@ -26,11 +33,10 @@ export function verdictOf(figures: ComparisonFigures): Verdict {
   switch (figures.verdict) {
     case 'not-enough-data':
       return {
-        kind: 'collecting',
-        casesPerArmNeeded: Math.max(
-          0,
-          figures.minimumSamplePerArm - Math.min(figures.armCases, figures.controlCases),
-        ),
+        kind: 'interim',
+        casesPerArmNeeded: figures.casesPerArmNeeded,
+        difference,
+        interval,
       }
     case 'no-difference':
       return { kind: 'no-difference', difference, interval }
@@ -54,8 +60,8 @@ export function pointsWithInterval(difference: number, interval: Interval): stri
 /** The verdict in a revenue analyst's words, naming the arm and the control. */
 export function verdictText(verdict: Verdict, arm: string, control: string): string {
   switch (verdict.kind) {
-    case 'collecting':
-      return `Collecting: ${verdict.casesPerArmNeeded} more ${verdict.casesPerArmNeeded === 1 ? 'case' : 'cases'} per arm before a verdict on “${arm}” against “${control}”.`
+    case 'interim':
+      return `Interim: do not decide yet, ${casesPerArm(verdict.casesPerArmNeeded)} before the verdict on “${arm}” against “${control}”. So far ${pointsWithInterval(verdict.difference, verdict.interval)}.`
     case 'no-difference':
       return `No significant difference between “${arm}” and “${control}”: ${pointsWithInterval(verdict.difference, verdict.interval)}; the interval shows the effects the data cannot yet rule out.`
     case 'recovers-more':
@@ -63,4 +69,9 @@ export function verdictText(verdict: Verdict, arm: string, control: string): str
     case 'recovers-less':
       return `Arm “${arm}” recovers less than “${control}”: ${pointsWithInterval(verdict.difference, verdict.interval)}.`
   }
+}
+
+/** "12 more cases per arm", "1 more case per arm". */
+export function casesPerArm(count: number): string {
+  return `${count} more ${count === 1 ? 'case' : 'cases'} per arm`
 }

@@ -30,8 +30,9 @@ export default async function ExperimentsPage() {
       </div>
       <p>
         An experiment sends each new customer’s cases to one of two or more published versions of a
-        policy and compares how much each recovers. Rates carry 95% intervals; a verdict waits for
-        the minimum sample in every arm.
+        policy and compares how much each recovers. Rates carry 95% intervals; the verdict is one
+        test on the sample planned for every arm, and figures before it are interim. Days to collect
+        and segments are on each experiment’s page.
       </p>
       <section aria-labelledby="running-heading">
         <h2 id="running-heading">

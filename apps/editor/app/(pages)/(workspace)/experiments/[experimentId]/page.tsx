@@ -52,6 +52,14 @@ export default async function ExperimentPage({
           `, ended ${when(experiment.endedAt)} by ${experiment.endedBy ?? 'unknown'}`}
         . A verdict needs {experiment.minimumSamplePerArm} cases in every arm.
       </p>
+      <p className="muted" data-testid="experiment-method">
+        The verdict is one test on the first {experiment.minimumSamplePerArm} cases of every arm,
+        planned before the start: until each arm has them the figures are interim and promoting
+        waits, and cases after them do not move the verdict, so reading this page as it refreshes
+        does not make a false winner more likely.
+        {experiment.comparisons.length > 1 &&
+          ` With ${experiment.comparisons.length} arms against the control, each is tested at 5% ÷ ${experiment.comparisons.length} and its interval is a ${experiment.intervalLevel} interval (Bonferroni), so the chance of any false verdict stays at 5%.`}
+      </p>
       <section aria-labelledby="verdict-heading">
         <h2 id="verdict-heading">Verdict</h2>
         <VerdictList experiment={experiment} />
@@ -67,7 +75,7 @@ export default async function ExperimentPage({
         <ComparisonTable experiment={experiment} />
       </section>
       <section aria-labelledby="segments-heading">
-        <h2 id="segments-heading">By segment</h2>
+        <h2 id="segments-heading">By segment (exploratory)</h2>
         <SegmentTable experiment={experiment} />
       </section>
       <PromotionStatus experiment={experiment} user={user} />
@@ -79,6 +87,7 @@ export default async function ExperimentPage({
               experimentId={experiment.id}
               arms={experiment.arms}
               leadingArm={experiment.leadingArm}
+              casesPerArmNeeded={experiment.casesPerArmNeeded}
               fourEyes={fourEyes}
             />
             <StopExperiment experimentId={experiment.id} name={experiment.name} />

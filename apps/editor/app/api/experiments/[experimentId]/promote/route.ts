@@ -1,4 +1,4 @@
-import { promoteArm } from '@dun/service'
+import { experimentOverview, promoteArm, ServiceError } from '@dun/service'
 import { z } from 'zod'
 import { jsonMutation } from '@/lib/server/versions/json-mutation'
 import { serviceContext } from '@/lib/server/service-context'
@@ -12,6 +12,7 @@ const body = z.strictObject({
  * Promotes an arm through the one publishing rule: its version becomes a new draft whose
  * publication is requested like any other (under four-eyes a second person approves it on
  * the versions page); the experiment ends, and traffic stays split until that approval.
+ * Refused while the figures are interim: the verdict waits for the planned sample.
  */
 export async function POST(
   request: Request,
@@ -19,13 +20,16 @@ export async function POST(
 ): Promise<Response> {
   const { experimentId } = await params
   return jsonMutation(request, 'publish', body, async (user, input) => {
-    const result = await promoteArm(
-      await serviceContext(),
-      user,
-      experimentId,
-      input.arm,
-      input.comment,
-    )
+    const ctx = await serviceContext()
+    const { analysis } = await experimentOverview(ctx, experimentId)
+    if (analysis.casesPerArmNeeded > 0) {
+      throw new ServiceError(
+        'conflict',
+        `experiment ${experimentId} is interim: each arm needs ${analysis.casesPerArmNeeded} more cases before the verdict`,
+        { hint: 'keep it running until the planned sample is in, or stop it without a winner' },
+      )
+    }
+    const result = await promoteArm(ctx, user, experimentId, input.arm, input.comment)
     return { experimentId, arm: result.arm, versionId: result.versionId, state: result.state }
   })
 }
