@@ -23,20 +23,20 @@ const experiment = { name: 'sms on day 3', state: 'running' } as ExperimentRow
 
 describe('dun experiment results', () => {
   it('prints each arm with its interval, the verdict in words, then the same per segment', () => {
-    const options = { minimumSamplePerArm: 500 }
+    const options = { minimumSamplePerArm: 600 }
     const text = renderExperimentResults({
       experiment,
       arms: [],
       analysis: analyseExperiment(armOutcomes(['A', 'B'], cases()), options),
       bySegment: analyseBySegment(['A', 'B'], cases(), options),
     })
-    expect(text).toContain('Experiment "sms on day 3" (running), at least 500 cases per arm')
+    expect(text).toContain('Experiment "sms on day 3" (running), at least 600 cases per arm')
     expect(text).toMatch(/^A {15}\s+1200\s+480 {2}40\.0% \(37\.3%–42\.8%\)/m)
     expect(text).toMatch(
-      /Segment smb\n.*\n.*\n.*\n {2}Arm "B" recovers more than "A": 15\.0 points/,
+      /Segment smb\n.*\n.*\n.*\n {2}Exploratory, within one segment and not corrected across segments: Arm "B" recovers more than "A": 15\.0 points/,
     )
     expect(text).toMatch(
-      /Segment mid\n(.*\n){3} {2}No difference detected between "B" and "A": 0\.0 points/,
+      /Segment mid\n(.*\n){3} {2}Exploratory, .*: No difference detected between "B" and "A": 0\.0 points/,
     )
   })
 })
