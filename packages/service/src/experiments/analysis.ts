@@ -23,7 +23,8 @@ import {
  *
  * Multiple comparisons: with k treatment arms against one control, each comparison is tested
  * at alpha / k and its interval is a 1 − alpha / k interval (Bonferroni), so the chance that
- * any arm is declared different when none is stays at most alpha. Comparisons within a
+ * any arm is declared different when none is stays at most alpha (Bonferroni rather than
+ * Holm, so that every interval agrees with its verdict). Comparisons within a
  * segment are exploratory: each segment is tested on its own, with no correction across
  * segments, and their messages say so.
  */
