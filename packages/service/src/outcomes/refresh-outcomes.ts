@@ -1,5 +1,6 @@
 import {
   addFirstPayments,
+  addLateFunnelPayments,
   addRecoveries,
   addToCollectCredits,
   countFunnelCases,
@@ -95,6 +96,7 @@ async function attributeBatch(
   await addToCollectDays(tx, workspace, collectDayDeltas(fresh))
   await addToCollectCredits(tx, workspace, collectCreditDeltas(fresh, shares))
   await addRecoveries(tx, workspace, fresh)
+  await addLateFunnelPayments(tx, workspace, fresh)
   await addFirstPayments(
     tx,
     workspace,

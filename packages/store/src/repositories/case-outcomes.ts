@@ -49,7 +49,9 @@ export async function registerOpenedCases(
 
 /**
  * Adds newly attributed payments to their cases' recovery: the amount always, the case
- * only on its first payment. A payment of a case not registered yet is left out.
+ * only on its first payment; to a case already counted closed (paid after its close or
+ * write-off), to what closed cases recovered too. A payment of a case not registered yet
+ * is left out.
  */
 export async function addRecoveries(
   db: Db,
@@ -73,18 +75,18 @@ export async function addRecoveries(
       returning o.case_id, not was.recovered as first
     )
     insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
-      recovered_cases, recovered_amount)
+      recovered_cases, recovered_amount, closed_recovered_amount)
     select ${workspace}, o.policy_version_id, o.segment, o.cohort, o.currency,
-      count(f.case_id), sum(paid.amount)
+      count(f.case_id), sum(paid.amount), coalesce(sum(paid.amount) filter (where o.closed), 0)
     from paid
     join case_outcomes o on o.workspace_id = ${workspace} and o.case_id = paid.case_id
     left join first_paid f on f.case_id = paid.case_id and f.first
     group by o.policy_version_id, o.segment, o.cohort, o.currency
     on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
       recovered_cases = outcome_case_rollups.recovered_cases + excluded.recovered_cases,
-      recovered_amount = outcome_case_rollups.recovered_amount + excluded.recovered_amount`.execute(
-    db,
-  )
+      recovered_amount = outcome_case_rollups.recovered_amount + excluded.recovered_amount,
+      closed_recovered_amount =
+        outcome_case_rollups.closed_recovered_amount + excluded.closed_recovered_amount`.execute(db)
 }
 
 /**

@@ -104,6 +104,82 @@ export async function countFunnelCases(
   return { counted: Number(row?.counted ?? 0), latest: row?.latest ?? null }
 }
 
+/** A newly attributed payment, as the funnel of an already counted case takes it in. */
+export interface LatePaymentCandidate {
+  readonly eventKey: string
+  readonly caseId: string
+  readonly amount: number
+  readonly paidAt: Date
+}
+
+/**
+ * Adds newly attributed payments of cases already counted into the funnel (a payment that
+ * arrived after its case closed, or after a write-off): their amount to the version and to
+ * each step sent before them, and the case as recovered where none of its earlier payments
+ * had made it so. The funnel then equals a recount from scratch. Call after the payments
+ * are recorded in `payment_outcomes`, in the same transaction.
+ */
+export async function addLateFunnelPayments(
+  db: Db,
+  workspace: string,
+  payments: readonly LatePaymentCandidate[],
+): Promise<void> {
+  if (payments.length === 0) return
+  const rows = JSON.stringify(
+    payments.map((p) => ({
+      event_key: p.eventKey,
+      case_id: p.caseId,
+      amount: p.amount,
+      paid_at: p.paidAt.toISOString(),
+    })),
+  )
+  await sql`
+    with fresh as (
+      select * from jsonb_to_recordset(${rows}::jsonb) as v(event_key text, case_id uuid,
+        amount bigint, paid_at timestamptz)
+    ), late as (
+      select f.* from fresh f
+      join outcome_funnel_cases fc on fc.workspace_id = ${workspace} and fc.case_id = f.case_id
+    ), cases as (
+      select l.case_id, o.policy_version_id, o.currency, c.customer_id, sum(l.amount) as amount,
+        not exists (select 1 from payment_outcomes p where p.workspace_id = ${workspace}
+          and p.case_id = l.case_id
+          and p.event_key not in (select event_key from fresh)) as first
+      from late l
+      join case_outcomes o on o.workspace_id = ${workspace} and o.case_id = l.case_id
+      join dunning_cases c on c.workspace_id = ${workspace} and c.id = l.case_id
+      group by l.case_id, o.policy_version_id, o.currency, c.customer_id
+    ), versions as (
+      update outcome_funnel_versions v set
+        recovered_cases = v.recovered_cases + d.recovered, recovered_amount = v.recovered_amount + d.amount
+      from (select policy_version_id, currency, count(*) filter (where first) as recovered,
+          sum(amount) as amount from cases group by policy_version_id, currency) d
+      where v.workspace_id = ${workspace} and v.policy_version_id = d.policy_version_id
+        and v.currency = d.currency
+    ), reached as (
+      select k.case_id, k.policy_version_id, k.currency, a.step_id, min(a.decided_at) as first_sent
+      from cases k
+      -- Through the customer index: the ledger has none by case.
+      join dunning_actions a on a.workspace_id = ${workspace} and a.customer_id = k.customer_id
+        and a.case_id = k.case_id and a.status = 'sent'
+      group by k.case_id, k.policy_version_id, k.currency, a.step_id
+    ), after as (
+      select r.policy_version_id, r.currency, r.step_id, sum(l.amount) as amount,
+        not exists (select 1 from payment_outcomes p where p.workspace_id = ${workspace}
+          and p.case_id = r.case_id and p.paid_at > r.first_sent
+          and p.event_key not in (select event_key from fresh)) as first
+      from reached r
+      join late l on l.case_id = r.case_id and l.paid_at > r.first_sent
+      group by r.case_id, r.policy_version_id, r.currency, r.step_id, r.first_sent
+    )
+    update outcome_funnel_steps s set
+      recovered_cases = s.recovered_cases + d.recovered, recovered_amount = s.recovered_amount + d.amount
+    from (select policy_version_id, currency, step_id, count(*) filter (where first) as recovered,
+        sum(amount) as amount from after group by policy_version_id, currency, step_id) d
+    where s.workspace_id = ${workspace} and s.policy_version_id = d.policy_version_id
+      and s.currency = d.currency and s.step_id = d.step_id`.execute(db)
+}
+
 /** Adds credited payments to the days-to-collect histograms by step and channel. */
 export async function addToCollectCredits(
   db: Db,
@@ -123,8 +199,10 @@ export async function addToCollectCredits(
 }
 
 /**
- * Records the first payment of each case not paid before (its earliest among these) and
- * adds the case to the day it was first paid on. A case counts once, however many payments.
+ * Records the day each case was first paid: its earliest payment among these, unless one
+ * already recorded (from an earlier batch) is earlier still. The day histogram moves the
+ * case from its former day to the new one, so a case counts once, on its earliest payment,
+ * whichever order the payments arrived in.
  */
 export async function addFirstPayments(
   db: Db,
@@ -146,16 +224,26 @@ export async function addFirstPayments(
       from jsonb_to_recordset(${rows}::jsonb) as v(case_id uuid, policy_version_id uuid,
         currency text, day integer)
       group by case_id, policy_version_id, currency
+    ), prior as (
+      -- As the statement found them: the day a case leaves when an earlier one replaces it.
+      select f.case_id, f.day from outcome_first_payments f
+      join earliest e on f.workspace_id = ${workspace} and f.case_id = e.case_id
     ), first as (
       insert into outcome_first_payments (workspace_id, case_id, day)
       select ${workspace}, case_id, day from earliest
-      on conflict (workspace_id, case_id) do nothing
+      on conflict (workspace_id, case_id) do update set day = excluded.day
+        where excluded.day < outcome_first_payments.day
       returning case_id
+    ), moves as (
+      select e.policy_version_id, e.currency, e.day, 1 as cases
+      from earliest e join first f on f.case_id = e.case_id
+      union all
+      select e.policy_version_id, e.currency, p.day, -1
+      from earliest e join first f on f.case_id = e.case_id join prior p on p.case_id = e.case_id
     )
     insert into outcome_recovery_days (workspace_id, policy_version_id, currency, day, cases)
-    select ${workspace}, e.policy_version_id, e.currency, e.day, count(*)
-    from earliest e join first f on f.case_id = e.case_id
-    group by e.policy_version_id, e.currency, e.day
+    select ${workspace}, policy_version_id, currency, day, sum(cases)
+    from moves group by policy_version_id, currency, day
     on conflict (workspace_id, policy_version_id, currency, day) do update set
       cases = outcome_recovery_days.cases + excluded.cases`.execute(db)
 }
@@ -220,6 +308,8 @@ export async function listRecoveryDays(
     .selectFrom('outcome_recovery_days')
     .selectAll()
     .where('workspace_id', '=', workspace)
+    // A day every case moved away from (an earlier payment arrived later) holds none.
+    .where('cases', '>', 0)
     .orderBy('policy_version_id')
     .orderBy('currency')
     .orderBy('day')
