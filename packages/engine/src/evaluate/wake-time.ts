@@ -55,13 +55,13 @@ export function wakeTime(input: WakeInput): Wake {
     const at = times[i]!
     // A step without a time (`UNSCHEDULED`) was not due now: only an earlier decision did it.
     if (Number.isNaN(at)) {
-      awaitsAnchor ||= !input.stepsDone.includes(step.id)
+      awaitsAnchor ||= !wasDone(input.stepsDone, step.id)
       continue
     }
     last = Math.max(last, at)
     if (
       wasDecided(input.decided, indexed) ||
-      input.stepsDone.includes(step.id) ||
+      wasDone(input.stepsDone, step.id) ||
       isPastPreDue(step, input.dayFromDue)
     )
       continue
@@ -81,6 +81,11 @@ export function wakeTime(input: WakeInput): Wake {
     nextWakeAt: idle ? null : next,
     completed: idle && !awaitsAnchor && !input.paused && input.deferred.length === 0,
   }
+}
+
+// Most cases have done few steps, often none: an empty list needs no call to `includes`.
+function wasDone(stepsDone: readonly string[], stepId: string): boolean {
+  return stepsDone.length > 0 && stepsDone.includes(stepId)
 }
 
 // A case has a handful of due steps: comparing them by identity beats building a set.
