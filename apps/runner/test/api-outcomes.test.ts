@@ -213,12 +213,12 @@ describeOnDatabases('runner_api_outcomes', (db) => {
         policyVersionId: version,
         currency: 'USD',
         cases: 1,
-        points: [{ day: 4, recoveredCases: 1, share: 1 }],
+        points: [{ day: 4, recoveredCases: 1, casesAtRisk: 1, share: 1 }],
       },
     ])
     const csv = await api.call('GET', '/v1/outcomes/curves?format=csv', { token: 'read' })
     expect(csv.body).toBe(
-      `policy_version_id,currency,cases,day,recovered_cases,cumulative_share\r\n${version},USD,1,4,1,1\r\n`,
+      `policy_version_id,currency,cases,day,recovered_cases,cases_at_risk,cumulative_share\r\n${version},USD,1,4,1,1,1\r\n`,
     )
   })
 

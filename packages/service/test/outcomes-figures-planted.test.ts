@@ -84,7 +84,7 @@ describeOnDatabases('service_outcomes_figures_planted', (db) => {
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
       outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
       outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
-      outcome_first_payments, outcome_recovery_days cascade`.execute(db())
+      outcome_first_payments, outcome_recovery_days, outcome_open_days cascade`.execute(db())
     const history = plantedHistory()
     version.sms = await insertVersion(db(), 'sms')
     version.email = await insertVersion(db(), 'email')

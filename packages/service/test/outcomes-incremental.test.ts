@@ -17,7 +17,7 @@ const at = (iso: string) => new Date(iso)
 const OUTCOME_TABLES = sql`payment_outcomes, payment_attributions, outcome_rollups,
   outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
   outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
-  outcome_first_payments, outcome_recovery_days`
+  outcome_first_payments, outcome_recovery_days, outcome_open_days`
 
 /** A payment that arrives now (its `received_at`), paid at `paidAt`. */
 async function receivePayment(
@@ -138,5 +138,33 @@ describeOnDatabases('service_outcomes_incremental', (db) => {
       [4, 2],
     ])
     expect(incremental).toEqual(await recount())
+  })
+
+  it('time-to-collect curves count a case only for the days it has been open', async () => {
+    const DAY = 86_400_000
+    const opened = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY - 60_000)
+    /** Half the cases that have been open long enough pay on day 2, as in every version. */
+    const cases = (name: string, daysAgo: number, count: number, paying: number) =>
+      Array.from({ length: count }, (_, n) => ({
+        invoiceId: `${name}-${daysAgo}-${n}`,
+        segment: 'smb',
+        currency: 'USD',
+        amountDue: 1_000,
+        openedAt: opened(daysAgo),
+        actions: [],
+        payments:
+          n < paying ? [{ at: new Date(opened(daysAgo).getTime() + 2.5 * DAY), amount: null }] : [],
+      }))
+    const older = await insertVersion(db(), 'older')
+    const newer = await insertVersion(db(), 'newer')
+    await insertHistory(db(), older, cases('older', 100, 8, 4))
+    // Half its cases opened a minute ago: they could not have paid on day 2 yet.
+    await insertHistory(db(), newer, [...cases('newer', 5, 4, 2), ...cases('newer', 0, 4, 0)])
+    await refreshOutcomes(ctx())
+    const curves = await recoveryCurves(ctx())
+    const day2 = (id: string) => curves.find((c) => c.policyVersionId === id)?.points[0]
+    expect(day2(older)).toEqual({ day: 2, recoveredCases: 4, casesAtRisk: 8, share: 0.5 })
+    expect(day2(newer)).toEqual({ day: 2, recoveredCases: 2, casesAtRisk: 4, share: 0.5 })
+    expect(curves.find((c) => c.policyVersionId === newer)?.cases).toBe(8)
   })
 })

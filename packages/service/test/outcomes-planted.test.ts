@@ -23,7 +23,7 @@ describeOnDatabases('service_outcomes_planted', (db) => {
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
       outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
       outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
-      outcome_first_payments, outcome_recovery_days cascade`.execute(db())
+      outcome_first_payments, outcome_recovery_days, outcome_open_days cascade`.execute(db())
     await insertHistory(db(), await insertVersion(db(), 'planted'), plantedHistory())
     await refreshOutcomes(ctx())
   }, 120_000)

@@ -31,7 +31,7 @@ describeOnDatabases('service_outcomes', (db) => {
       dunning_actions, payment_outcomes, payment_attributions, outcome_rollups,
       outcome_collect_days, outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
       outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
-      outcome_first_payments, outcome_recovery_days cascade`.execute(db())
+      outcome_first_payments, outcome_recovery_days, outcome_open_days cascade`.execute(db())
     version = await insertVersion(db(), 'main')
     await insertHistory(db(), version, [
       {

@@ -20,6 +20,7 @@ import type {
   OutcomeFunnelCasesTable,
   OutcomeFunnelStepsTable,
   OutcomeFunnelVersionsTable,
+  OutcomeOpenDaysTable,
   OutcomeRecoveryDaysTable,
 } from './tables/outcome-figures.table.js'
 import type {
@@ -79,6 +80,7 @@ export interface Database {
   outcome_collect_credits: OutcomeCollectCreditsTable
   outcome_first_payments: OutcomeFirstPaymentsTable
   outcome_recovery_days: OutcomeRecoveryDaysTable
+  outcome_open_days: OutcomeOpenDaysTable
 }
 
 /** Repositories take either the database or an open transaction as their first argument. */

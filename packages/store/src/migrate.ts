@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import * as initial from './migrations/2026-11-25T00-00-initial.js'
 import * as experiments from './migrations/2026-11-25T01-00-experiments.js'
 import * as outcomeFigures from './migrations/2026-11-26T00-00-outcome-figures.js'
+import * as outcomeOpenDays from './migrations/2026-11-26T01-00-outcome-open-days.js'
 import type { Database } from './database.js'
 
 /** Every migration, in order. Names are timestamps so their order never depends on a file system. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T00-00-initial': initial,
   '2026-11-25T01-00-experiments': experiments,
   '2026-11-26T00-00-outcome-figures': outcomeFigures,
+  '2026-11-26T01-00-outcome-open-days': outcomeOpenDays,
 }
 
 function migrator(db: Kysely<Database>): Migrator {

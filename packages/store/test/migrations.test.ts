@@ -25,16 +25,17 @@ describeOnDatabases('migrations', (db) => {
   })
 
   it('can be rolled back and re-applied', async () => {
-    expect((await migrateDown(db())).applied).toEqual(['2026-11-25T01-00-experiments'])
-    expect((await migrateDown(db())).applied).toEqual(['2026-11-25T00-00-initial'])
-    expect(await pendingMigrations(db())).toEqual([
+    const all = [
       '2026-11-25T00-00-initial',
       '2026-11-25T01-00-experiments',
-    ])
-    expect((await migrateToLatest(db())).applied).toEqual([
-      '2026-11-25T00-00-initial',
-      '2026-11-25T01-00-experiments',
-    ])
+      '2026-11-26T00-00-outcome-figures',
+      '2026-11-26T01-00-outcome-open-days',
+    ]
+    for (const name of [...all].reverse()) {
+      expect((await migrateDown(db())).applied).toEqual([name])
+    }
+    expect(await pendingMigrations(db())).toEqual(all)
+    expect((await migrateToLatest(db())).applied).toEqual(all)
   })
 
   it('refuses to change a published policy version', async () => {

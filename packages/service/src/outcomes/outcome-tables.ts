@@ -167,7 +167,15 @@ export function funnelCsv(funnels: readonly VersionFunnel[]) {
 
 export function curvesCsv(curves: readonly RecoveryCurve[]) {
   return toCsv(
-    ['policy_version_id', 'currency', 'cases', 'day', 'recovered_cases', 'cumulative_share'],
+    [
+      'policy_version_id',
+      'currency',
+      'cases',
+      'day',
+      'recovered_cases',
+      'cases_at_risk',
+      'cumulative_share',
+    ],
     curves.flatMap((c) =>
       c.points.map((p) => [
         c.policyVersionId,
@@ -175,6 +183,7 @@ export function curvesCsv(curves: readonly RecoveryCurve[]) {
         c.cases,
         p.day,
         p.recoveredCases,
+        p.casesAtRisk,
         p.share,
       ]),
     ),

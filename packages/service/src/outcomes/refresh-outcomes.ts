@@ -13,6 +13,7 @@ import {
   findUnattributedPayments,
   insertAttributionShares,
   lockWatermark,
+  REFRESHED_JOB,
   recordAttributions,
   registerOpenedCases,
   saveWatermark,
@@ -59,6 +60,7 @@ export async function refreshOutcomes(
   options: RefreshOptions = {},
 ): Promise<number> {
   const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS
+  const startedAt = new Date()
   const registered = await untilDone(ctx, registerCasesBatch)
   let total = 0
   let full = true
@@ -73,6 +75,7 @@ export async function refreshOutcomes(
   // After the payments: a closed case's count includes what it recovered.
   await untilDone(ctx, countClosedBatch)
   await untilDone(ctx, countFunnelBatch)
+  await ctx.db.transaction().execute((tx) => markRefreshed(tx, ctx.workspace, startedAt))
   return total
 }
 
@@ -153,6 +156,12 @@ async function countFunnelBatch(tx: Db, workspace: string): Promise<number> {
   const { counted, latest } = await countFunnelCases(tx, workspace, since, BATCH)
   if (latest && latest > watermark) await saveWatermark(tx, workspace, FUNNEL_JOB, latest)
   return counted
+}
+
+/** Records that what arrived before `startedAt` is counted: the figures' as-of time. */
+async function markRefreshed(tx: Db, workspace: string, startedAt: Date): Promise<void> {
+  const asOf = await lockWatermark(tx, workspace, REFRESHED_JOB)
+  if (startedAt > asOf) await saveWatermark(tx, workspace, REFRESHED_JOB, startedAt)
 }
 
 function groupByCase(actions: readonly SentAction[]): Map<string, SentAction[]> {

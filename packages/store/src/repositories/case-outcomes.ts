@@ -4,7 +4,7 @@ import type { OutcomeCaseRollupRow } from '../tables/outcomes.table.js'
 
 /**
  * Registers the cases opened since `since` (not yet registered) and adds them to the case
- * rollups; returns how many were registered and the latest opening seen. The cohort is the
+ * rollups and, unpaid, to their day of opening; returns how many were registered and the latest opening seen. The cohort is the
  * month (UTC) of the invoice's first failed payment, else of the case opening.
  */
 export async function registerOpenedCases(
@@ -30,7 +30,18 @@ export async function registerOpenedCases(
         currency, amount_due)
       select ${workspace}, id, policy_version_id, segment, cohort, currency, amount_due from batch
       on conflict (workspace_id, case_id) do nothing
-      returning policy_version_id, segment, cohort, currency, amount_due
+      returning case_id, policy_version_id, segment, cohort, currency, amount_due
+    ), unpaid as (
+      -- At risk of a first payment from the day it opened (unless one is recorded already).
+      insert into outcome_open_days (workspace_id, policy_version_id, currency, opened_on, unpaid)
+      select ${workspace}, r.policy_version_id, r.currency,
+        (b.opened_at at time zone 'UTC')::date, count(*)
+      from registered r join batch b on b.id = r.case_id
+      where not exists (select 1 from outcome_first_payments f
+        where f.workspace_id = ${workspace} and f.case_id = r.case_id)
+      group by 1, 2, 3, 4
+      on conflict (workspace_id, policy_version_id, currency, opened_on) do update set
+        unpaid = outcome_open_days.unpaid + excluded.unpaid
     ), counted as (
       insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
         cases, amount_due)

@@ -202,7 +202,8 @@ export async function addToCollectCredits(
  * Records the day each case was first paid: its earliest payment among these, unless one
  * already recorded (from an earlier batch) is earlier still. The day histogram moves the
  * case from its former day to the new one, so a case counts once, on its earliest payment,
- * whichever order the payments arrived in.
+ * whichever order the payments arrived in. A registered case's first payment takes it off
+ * the unpaid cases of its opening day.
  */
 export async function addFirstPayments(
   db: Db,
@@ -234,6 +235,18 @@ export async function addFirstPayments(
       on conflict (workspace_id, case_id) do update set day = excluded.day
         where excluded.day < outcome_first_payments.day
       returning case_id
+    ), paid as (
+      -- A registered case paid for the first time is no longer at risk from its opening day.
+      update outcome_open_days d set unpaid = d.unpaid - x.cases
+      from (select o.policy_version_id, o.currency, (c.opened_at at time zone 'UTC')::date as opened_on,
+          count(*) as cases
+        from first f
+        join case_outcomes o on o.workspace_id = ${workspace} and o.case_id = f.case_id
+        join dunning_cases c on c.workspace_id = ${workspace} and c.id = f.case_id
+        where not exists (select 1 from prior p where p.case_id = f.case_id)
+        group by 1, 2, 3) x
+      where d.workspace_id = ${workspace} and d.policy_version_id = x.policy_version_id
+        and d.currency = x.currency and d.opened_on = x.opened_on
     ), moves as (
       select e.policy_version_id, e.currency, e.day, 1 as cases
       from earliest e join first f on f.case_id = e.case_id
@@ -315,4 +328,46 @@ export async function listRecoveryDays(
     .orderBy('day')
     .execute()
   return rows.map((r) => ({ ...r, cases: Number(r.cases) }))
+}
+
+/** Unpaid cases of a version and currency that opened `age` whole days before the as-of day. */
+export interface OpenAge {
+  readonly policyVersionId: string
+  readonly currency: string
+  readonly age: number
+  readonly unpaid: number
+}
+
+/** Unpaid cases per version, currency and age in days (UTC) at `asOf`, where any are left. */
+export async function listOpenAges(db: Db, workspace: string, asOf: Date): Promise<OpenAge[]> {
+  const result = await sql<{
+    policy_version_id: string
+    currency: string
+    age: number
+    unpaid: string
+  }>`
+    select policy_version_id, currency,
+      ((${asOf}::timestamptz at time zone 'UTC')::date - opened_on) as age, unpaid
+    from outcome_open_days
+    where workspace_id = ${workspace} and unpaid > 0`.execute(db)
+  return result.rows.map((r) => ({
+    policyVersionId: r.policy_version_id,
+    currency: r.currency,
+    age: Number(r.age),
+    unpaid: Number(r.unpaid),
+  }))
+}
+
+/** The job that records when the outcome figures were last brought up to date. */
+export const REFRESHED_JOB = 'refreshed'
+
+/** When a refresh last finished catching up: the figures' as-of time; null before any. */
+export async function outcomesAsOf(db: Db, workspace: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('outcome_watermarks')
+    .select('received_at')
+    .where('workspace_id', '=', workspace)
+    .where('job', '=', REFRESHED_JOB)
+    .executeTakeFirst()
+  return row?.received_at ?? null
 }

@@ -61,7 +61,20 @@ export interface OutcomeRecoveryDaysTable {
   cases: ColumnType<number, number, number>
 }
 
+/**
+ * Registered cases not yet paid, per version, currency and UTC day of opening: how many
+ * are still at risk of a first payment, and for how long they have been.
+ */
+export interface OutcomeOpenDaysTable {
+  workspace_id: string
+  policy_version_id: string
+  currency: string
+  opened_on: ColumnType<Date, Date | string, Date | string>
+  unpaid: ColumnType<number, number, number>
+}
+
 export type OutcomeFunnelVersionRow = Selectable<OutcomeFunnelVersionsTable>
 export type OutcomeFunnelStepRow = Selectable<OutcomeFunnelStepsTable>
 export type OutcomeCollectCreditRow = Selectable<OutcomeCollectCreditsTable>
 export type OutcomeRecoveryDayRow = Selectable<OutcomeRecoveryDaysTable>
+export type OutcomeOpenDayRow = Selectable<OutcomeOpenDaysTable>

@@ -65,7 +65,7 @@ function Figures({ figures }: { figures: OutcomeFigures }) {
       <FigureSection
         id="curves"
         title="Time-to-collect curves"
-        about="Per policy version: the share of its cases first paid by each day since the case opened. Each curve ends at the version's recovery rate, so two versions compare directly."
+        about="Per policy version: the estimated share of its cases first paid by each day since the case opened (Kaplan–Meier). A case counts only for the days it has been open, so a newer version's young cases do not pull its curve down and two versions compare directly over the days both have cases for."
         csv={[{ table: 'curves', what: 'the time-to-collect curves' }]}
       >
         <CollectCurves curves={figures.curves} versions={versions} />
