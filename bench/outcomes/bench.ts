@@ -40,7 +40,7 @@ async function reuseDatabase(): Promise<Kysely<Database>> {
   await sql`truncate payment_outcomes, payment_attributions, outcome_rollups, outcome_collect_days,
     outcome_watermarks, case_outcomes, outcome_case_rollups, outcome_monthly,
     outcome_funnel_cases, outcome_funnel_versions, outcome_funnel_steps, outcome_collect_credits,
-    outcome_first_payments, outcome_recovery_days`.execute(db)
+    outcome_first_payments, outcome_recovery_days, outcome_open_days`.execute(db)
   await sql`delete from payment_events where event_key like 'late%'`.execute(db)
   console.log('reusing the seeded history of the last run')
   return db
