@@ -185,8 +185,18 @@ function capBlock(
   }
 }
 
+/** Whether a contact of this kind counts against the cap (retry caps are per invoice, elsewhere). */
 function counts(cap: Cap, kind: ContactKind): boolean {
-  return cap.scope === kind || (cap.scope === 'messages' && kind !== 'call')
+  switch (cap.scope) {
+    case 'messages':
+      return kind !== 'call'
+    case 'calls':
+      return kind === 'call'
+    case 'retries':
+      return false
+    default:
+      return cap.scope === kind
+  }
 }
 
 function adds(cap: Cap, kinds: readonly ContactKind[]): number {
