@@ -130,7 +130,13 @@ describeOnDatabases('runner_api_outcomes', (db) => {
 
   it('answers days to collect per version, as JSON and CSV', async () => {
     const json = await api.call('GET', '/v1/outcomes/collect-times', { token: 'read' })
-    expect(json.json()).toEqual({ by: 'version', times: expect.any(Array) })
+    // asOf: when the figures were last brought fully up to date (this read caught up).
+    expect(json.json()).toEqual({
+      by: 'version',
+      times: expect.any(Array),
+      asOf: expect.any(String),
+    })
+    expect(Date.parse(json.json().asOf)).toBeLessThanOrEqual(Date.now())
     expect(json.json().times).toEqual([
       {
         key: version,
@@ -144,6 +150,10 @@ describeOnDatabases('runner_api_outcomes', (db) => {
       },
     ])
     const csv = await api.call('GET', '/v1/outcomes/collect-times?format=csv', { token: 'read' })
+    // Named as the editor's export names it.
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="collect-times-by-version.csv"',
+    )
     expect(csv.body).toBe(
       `policy_version_id,currency,day,payments,median_days,p90_days\r\n${version},USD,4,1,4,4\r\n`,
     )
@@ -224,7 +234,7 @@ describeOnDatabases('runner_api_outcomes', (db) => {
 
   it('counts a case into the funnel once it closes, step by step, as JSON and CSV', async () => {
     const before = await api.call('GET', '/v1/outcomes/funnel', { token: 'read' })
-    expect(before.json()).toEqual({ funnels: [] })
+    expect(before.json()).toEqual({ funnels: [], asOf: expect.any(String) })
     await db()
       .updateTable('dunning_cases')
       .set({ state: 'stopped', closed_at: new Date('2026-03-05T02:00:00Z') })

@@ -1,15 +1,22 @@
-import { beforeEach, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '@dun/store'
-import { describeOnDatabases } from '@dun/store/testing'
 import {
+  describeOnDatabases,
+  freshPostgres,
+  postgresFor,
+  type TestDatabase,
+} from '@dun/store/testing'
+import {
+  catchUpOutcomes,
+  figuresAsOf,
   recoveryCurves,
   recoveryFunnel,
   recoveryReport,
   refreshOutcomes,
   type ServiceContext,
 } from '../src/index.js'
-import { email, insertHistory, insertVersion, sms } from './outcomes-history.js'
+import { email, insertHistory, insertVersion, sms, type HistoryCase } from './outcomes-history.js'
 
 const at = (iso: string) => new Date(iso)
 
@@ -53,6 +60,48 @@ async function figures(ctx: ServiceContext) {
   }
 }
 
+const HISTORY: HistoryCase[] = [
+  {
+    // Part paid on day 4, closed on day 9; the rest arrives after the close.
+    invoiceId: 'A',
+    segment: 'smb',
+    currency: 'USD',
+    amountDue: 10_000,
+    openedAt: at('2026-03-01T00:00:00Z'),
+    closedAt: at('2026-03-10T00:00:00Z'),
+    actions: [
+      { stepId: 'e0', action: email('due'), decidedAt: at('2026-03-01T01:00:00Z') },
+      { stepId: 's3', action: sms('reminder'), decidedAt: at('2026-03-04T01:00:00Z') },
+      { stepId: 'e7', action: email('final'), decidedAt: at('2026-03-08T01:00:00Z') },
+    ],
+    payments: [{ at: at('2026-03-05T12:00:00Z'), amount: 4_000 }],
+  },
+  {
+    // Written off unpaid on day 19; pays in full afterwards.
+    invoiceId: 'W',
+    segment: 'smb',
+    currency: 'USD',
+    amountDue: 5_000,
+    openedAt: at('2026-03-01T00:00:00Z'),
+    closedAt: at('2026-03-20T00:00:00Z'),
+    actions: [
+      { stepId: 'e0', action: email('due'), decidedAt: at('2026-03-01T01:00:00Z') },
+      { stepId: 's3', action: sms('reminder'), decidedAt: at('2026-03-04T01:00:00Z') },
+    ],
+    payments: [],
+  },
+  {
+    // Still open: paid on day 9 first, then a payment dated day 2 arrives late.
+    invoiceId: 'C',
+    segment: 'smb',
+    currency: 'USD',
+    amountDue: 3_000,
+    openedAt: at('2026-03-01T00:00:00Z'),
+    actions: [{ stepId: 'e0', action: email('due'), decidedAt: at('2026-03-01T01:00:00Z') }],
+    payments: [{ at: at('2026-03-10T12:00:00Z'), amount: 1_000 }],
+  },
+]
+
 describeOnDatabases('service_outcomes_incremental', (db) => {
   const ctx = (): ServiceContext => ({ db: db(), workspace: 'default' })
   let version = ''
@@ -68,47 +117,7 @@ describeOnDatabases('service_outcomes_incremental', (db) => {
     await sql`truncate customers, invoices, payment_events, policies, policy_versions,
       dunning_cases, dunning_actions, ${OUTCOME_TABLES} cascade`.execute(db())
     version = await insertVersion(db(), 'main')
-    await insertHistory(db(), version, [
-      {
-        // Part paid on day 4, closed on day 9; the rest arrives after the close.
-        invoiceId: 'A',
-        segment: 'smb',
-        currency: 'USD',
-        amountDue: 10_000,
-        openedAt: at('2026-03-01T00:00:00Z'),
-        closedAt: at('2026-03-10T00:00:00Z'),
-        actions: [
-          { stepId: 'e0', action: email('due'), decidedAt: at('2026-03-01T01:00:00Z') },
-          { stepId: 's3', action: sms('reminder'), decidedAt: at('2026-03-04T01:00:00Z') },
-          { stepId: 'e7', action: email('final'), decidedAt: at('2026-03-08T01:00:00Z') },
-        ],
-        payments: [{ at: at('2026-03-05T12:00:00Z'), amount: 4_000 }],
-      },
-      {
-        // Written off unpaid on day 19; pays in full afterwards.
-        invoiceId: 'W',
-        segment: 'smb',
-        currency: 'USD',
-        amountDue: 5_000,
-        openedAt: at('2026-03-01T00:00:00Z'),
-        closedAt: at('2026-03-20T00:00:00Z'),
-        actions: [
-          { stepId: 'e0', action: email('due'), decidedAt: at('2026-03-01T01:00:00Z') },
-          { stepId: 's3', action: sms('reminder'), decidedAt: at('2026-03-04T01:00:00Z') },
-        ],
-        payments: [],
-      },
-      {
-        // Still open: paid on day 9 first, then a payment dated day 2 arrives late.
-        invoiceId: 'C',
-        segment: 'smb',
-        currency: 'USD',
-        amountDue: 3_000,
-        openedAt: at('2026-03-01T00:00:00Z'),
-        actions: [{ stepId: 'e0', action: email('due'), decidedAt: at('2026-03-01T01:00:00Z') }],
-        payments: [{ at: at('2026-03-10T12:00:00Z'), amount: 1_000 }],
-      },
-    ])
+    await insertHistory(db(), version, HISTORY)
   })
 
   it('the funnel takes in payments attributed after their case was counted, as a recount does', async () => {
@@ -167,4 +176,65 @@ describeOnDatabases('service_outcomes_incremental', (db) => {
     expect(day2(newer)).toEqual({ day: 2, recoveredCases: 2, casesAtRisk: 4, share: 0.5 })
     expect(curves.find((c) => c.policyVersionId === newer)?.cases).toBe(8)
   })
+
+  it('runs that overlap (the timer, reads catching up) all finish and count everything once', async () => {
+    await Promise.all([
+      refreshOutcomes(ctx()),
+      refreshOutcomes(ctx()),
+      catchUpOutcomes(ctx()),
+      catchUpOutcomes(ctx()),
+    ])
+    const overlapping = await figures(ctx())
+    expect(overlapping).toEqual(await recount())
+    expect(overlapping.funnel[0]).toMatchObject({ closedCases: 2, recoveredAmount: 4_000 })
+  })
+
+  it('a read catches up what little arrived and says as of when', async () => {
+    expect(await figuresAsOf(ctx())).toBeNull()
+    const before = Date.now()
+    await catchUpOutcomes(ctx())
+    expect(Date.parse((await figuresAsOf(ctx())) ?? '')).toBeGreaterThanOrEqual(before - 1000)
+    expect(await figures(ctx())).toEqual(await recount())
+  })
 })
+
+describe.skipIf((await postgresFor('reads while the outcomes job runs')) !== null)(
+  'reads while the outcomes job holds its lock (PostgreSQL)',
+  () => {
+    let handle: TestDatabase | undefined
+    const db = () => {
+      if (!handle) throw new Error('database not open')
+      return handle.db
+    }
+    beforeAll(async () => {
+      handle = await freshPostgres('service_outcomes_busy')
+      const version = await insertVersion(db(), 'main')
+      await insertHistory(db(), version, HISTORY)
+    }, 60_000)
+    afterAll(async () => {
+      await handle?.close()
+    })
+
+    it('do not wait for the job: they read the figures as they stand', async () => {
+      const ctx: ServiceContext = { db: db(), workspace: 'default' }
+      await refreshOutcomes(ctx)
+      const standing = await figures(ctx)
+      await receivePayment(db(), 'C', 'while-busy', at('2026-03-03T12:00:00Z'), 500)
+      await db()
+        .transaction()
+        .execute(async (job) => {
+          // A run mid-batch: the job's lock and its watermark row.
+          await sql`select pg_advisory_xact_lock(hashtext('dun.outcomes'), hashtext('default'))`.execute(
+            job,
+          )
+          await sql`select * from outcome_watermarks for update`.execute(job)
+          const started = performance.now()
+          await catchUpOutcomes(ctx)
+          expect(performance.now() - started).toBeLessThan(2_000)
+          expect(await figures(ctx)).toEqual(standing)
+        })
+      await catchUpOutcomes(ctx)
+      expect(await figures(ctx)).not.toEqual(standing)
+    })
+  },
+)

@@ -3,18 +3,20 @@ import {
   addLateFunnelPayments,
   addRecoveries,
   addToCollectCredits,
-  countFunnelCases,
-  analyzeOutcomeTables,
   addToCollectDays,
   addToMonthly,
-  countClosedCases,
   addToRollups,
+  analyzeOutcomeTables,
+  countClosedCases,
+  countFunnelCases,
   findSentActions,
   findUnattributedPayments,
   insertAttributionShares,
+  lockOutcomesJob,
   lockWatermark,
-  REFRESHED_JOB,
+  outcomesAsOf,
   recordAttributions,
+  REFRESHED_JOB,
   registerOpenedCases,
   saveWatermark,
   type Db,
@@ -30,11 +32,9 @@ import {
   sharesOf,
 } from './shares.js'
 
-const JOB = 'attribution'
-const CASES_JOB = 'cases'
-const CLOSED_JOB = 'closed'
-const FUNNEL_JOB = 'funnel'
 const BATCH = 2_000
+/** What a read catches up at most, per stage, before it reads the rollups. */
+const READ_BATCH = 500
 /**
  * `received_at` (and `opened_at`) is the inserting transaction's start: one that commits
  * late can land behind the watermark. Rescanning this much behind it (what was already
@@ -48,120 +48,161 @@ export interface RefreshOptions {
   readonly windowDays?: number
 }
 
+/** One batch of a stage: how many rows it read (a full batch means more may wait) and counted. */
+interface BatchResult {
+  readonly scanned: number
+  readonly counted: number
+}
+type Batch = (tx: Db, workspace: string, limit: number) => Promise<BatchResult>
+type CountSince = (
+  tx: Db,
+  workspace: string,
+  since: Date,
+  limit: number,
+) => Promise<{ counted: number; latest: Date | null }>
+
+/**
+ * A stage that follows its own watermark over the cases (opened or closed): one batch
+ * counts what came since the watermark (less the rescan window) and moves it on.
+ */
+function watermarkBatch(job: string, count: CountSince): Batch {
+  return async (tx, workspace, limit) => {
+    const watermark = await lockWatermark(tx, workspace, job)
+    const since = new Date(watermark.getTime() - RESCAN_MS)
+    const { counted, latest } = await count(tx, workspace, since, limit)
+    if (latest && latest > watermark) await saveWatermark(tx, workspace, job, latest)
+    return { scanned: counted, counted }
+  }
+}
+
+/** The job's stages in order: each counts what the ones before it recorded. */
+function stages(windowDays: number) {
+  return {
+    /** Newly opened cases, into the case rollups. */
+    cases: watermarkBatch('cases', async (tx, workspace, since, limit) => {
+      const { registered, latest } = await registerOpenedCases(tx, workspace, since, limit)
+      return { counted: registered, latest }
+    }),
+    /** Newly received payments, linked to their cases and actions. */
+    payments: attributeBatch(windowDays),
+    /** Newly closed cases (recovery, messages, churn). */
+    closed: watermarkBatch('closed', countClosedCases),
+    /** Newly closed cases, into the recovery funnel by step. */
+    funnel: watermarkBatch('funnel', countFunnelCases),
+  }
+}
+
+/**
+ * One batch in its own transaction, after the job's lock: waiting for it, or (`wait:
+ * false`) null at once when another run holds it.
+ */
+async function runBatch(
+  ctx: ServiceContext,
+  batch: Batch,
+  limit: number,
+  wait: boolean,
+): Promise<BatchResult | null> {
+  return ctx.db.transaction().execute(async (tx) => {
+    if (!(await lockOutcomesJob(tx, ctx.workspace, wait))) return null
+    return batch(tx, ctx.workspace, limit)
+  })
+}
+
+/** Runs a stage's batches while each finds a full one; returns how many rows it counted. */
+async function untilDone(ctx: ServiceContext, batch: Batch): Promise<number> {
+  let total = 0
+  for (;;) {
+    const done = await runBatch(ctx, batch, BATCH, true)
+    total += done?.counted ?? 0
+    if (!done || done.scanned < BATCH) return total
+  }
+}
+
 /**
  * The incremental outcomes job: counts the cases opened since its watermark, links the
  * payments received since another to their cases and actions, then counts the cases
  * closed since a third (recovery, messages, churn) and a fourth (the funnel by step),
- * adding all to the rollups, one batch per transaction. Cheap to run often; queries read only what it
- * maintains. Returns how many payments it attributed.
+ * adding all to the rollups, one batch per transaction. Batches of concurrent runs take
+ * turns on the job's lock, so runs may overlap. Cheap to run often; queries read only what
+ * it maintains. Returns how many payments it attributed.
  */
 export async function refreshOutcomes(
   ctx: ServiceContext,
   options: RefreshOptions = {},
 ): Promise<number> {
-  const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS
   const startedAt = new Date()
-  const registered = await untilDone(ctx, registerCasesBatch)
-  let total = 0
-  let full = true
-  while (full) {
-    const batch = await ctx.db
-      .transaction()
-      .execute((tx) => attributeBatch(tx, ctx.workspace, windowDays))
-    total += batch.attributed
-    full = batch.full
-  }
-  if (registered + total >= ANALYZE_AFTER) await analyzeOutcomeTables(ctx.db)
-  // After the payments: a closed case's count includes what it recovered.
-  await untilDone(ctx, countClosedBatch)
-  await untilDone(ctx, countFunnelBatch)
-  await ctx.db.transaction().execute((tx) => markRefreshed(tx, ctx.workspace, startedAt))
-  return total
+  const stage = stages(options.windowDays ?? DEFAULT_WINDOW_DAYS)
+  const registered = await untilDone(ctx, stage.cases)
+  const attributed = await untilDone(ctx, stage.payments)
+  if (registered + attributed >= ANALYZE_AFTER) await analyzeOutcomeTables(ctx.db)
+  await untilDone(ctx, stage.closed)
+  await untilDone(ctx, stage.funnel)
+  await runBatch(ctx, markRefreshed(startedAt), 0, true)
+  return attributed
 }
 
-async function attributeBatch(
-  tx: Db,
-  workspace: string,
-  windowDays: number,
-): Promise<{ attributed: number; full: boolean }> {
-  const watermark = await lockWatermark(tx, workspace, JOB)
-  const since = new Date(watermark.getTime() - RESCAN_MS)
-  const payments = await findUnattributedPayments(tx, workspace, since, BATCH)
-  if (payments.length === 0) return { attributed: 0, full: false }
-  const inserted = await recordAttributions(tx, workspace, payments, daysToCollect)
-  const fresh = payments.filter((p) => inserted.has(p.eventKey))
-  const actions = groupByCase(await findSentActions(tx, workspace, fresh))
-  const shares = fresh.flatMap((p) =>
-    sharesOf(p.eventKey, attribute(p.paidAt, actions.get(p.caseId) ?? [], windowDays)),
-  )
-  await insertAttributionShares(tx, workspace, shares)
-  await addToRollups(tx, workspace, rollupDeltas(fresh, shares))
-  await addToCollectDays(tx, workspace, collectDayDeltas(fresh))
-  await addToCollectCredits(tx, workspace, collectCreditDeltas(fresh, shares))
-  await addRecoveries(tx, workspace, fresh)
-  await addLateFunnelPayments(tx, workspace, fresh)
-  await addFirstPayments(
-    tx,
-    workspace,
-    fresh.map((p) => ({ ...p, day: daysToCollect(p) })),
-  )
-  await addToMonthly(
-    tx,
-    workspace,
-    fresh.map((p) => ({ ...p, days: daysToCollect(p) })),
-  )
-  const latest = payments.reduce(
-    (max, p) => Math.max(max, p.receivedAt.getTime()),
-    watermark.getTime(),
-  )
-  await saveWatermark(tx, workspace, JOB, new Date(latest))
-  return { attributed: fresh.length, full: payments.length === BATCH }
-}
-
-/** Runs one-batch transactions while each finds a full batch; returns how many rows in all. */
-async function untilDone(
+/**
+ * What a read does before it reads the rollups: at most one small batch per stage, and
+ * none when another run (the runner's timer) holds the job's lock, so a read never waits
+ * behind a long catch-up. When the small batches left nothing behind, the figures' as-of
+ * time moves to now; otherwise they stay as of the last run that finished.
+ */
+export async function catchUpOutcomes(
   ctx: ServiceContext,
-  batch: (tx: Db, workspace: string) => Promise<number>,
-): Promise<number> {
-  let total = 0
-  for (;;) {
-    const done = await ctx.db.transaction().execute((tx) => batch(tx, ctx.workspace))
-    total += done
-    if (done < BATCH) return total
+  options: RefreshOptions = {},
+): Promise<void> {
+  const startedAt = new Date()
+  let caughtUp = true
+  for (const batch of Object.values(stages(options.windowDays ?? DEFAULT_WINDOW_DAYS))) {
+    const done = await runBatch(ctx, batch, READ_BATCH, false)
+    if (!done) return
+    if (done.scanned === READ_BATCH) caughtUp = false
   }
+  if (caughtUp) await runBatch(ctx, markRefreshed(startedAt), 0, false)
 }
 
-/** One batch of newly opened cases; returns how many. */
-async function registerCasesBatch(tx: Db, workspace: string): Promise<number> {
-  const watermark = await lockWatermark(tx, workspace, CASES_JOB)
-  const since = new Date(watermark.getTime() - RESCAN_MS)
-  const { registered, latest } = await registerOpenedCases(tx, workspace, since, BATCH)
-  if (latest && latest > watermark) await saveWatermark(tx, workspace, CASES_JOB, latest)
-  return registered
+/** When the figures were last brought fully up to date (ISO 8601); null before any run. */
+export async function figuresAsOf(ctx: ServiceContext): Promise<string | null> {
+  return (await outcomesAsOf(ctx.db, ctx.workspace))?.toISOString() ?? null
 }
 
-/** One batch of newly closed cases, counted once each; returns how many. */
-async function countClosedBatch(tx: Db, workspace: string): Promise<number> {
-  const watermark = await lockWatermark(tx, workspace, CLOSED_JOB)
-  const since = new Date(watermark.getTime() - RESCAN_MS)
-  const { counted, latest } = await countClosedCases(tx, workspace, since, BATCH)
-  if (latest && latest > watermark) await saveWatermark(tx, workspace, CLOSED_JOB, latest)
-  return counted
-}
-
-/** One batch of newly closed cases counted into the recovery funnel; returns how many. */
-async function countFunnelBatch(tx: Db, workspace: string): Promise<number> {
-  const watermark = await lockWatermark(tx, workspace, FUNNEL_JOB)
-  const since = new Date(watermark.getTime() - RESCAN_MS)
-  const { counted, latest } = await countFunnelCases(tx, workspace, since, BATCH)
-  if (latest && latest > watermark) await saveWatermark(tx, workspace, FUNNEL_JOB, latest)
-  return counted
+function attributeBatch(windowDays: number): Batch {
+  return async (tx, workspace, limit) => {
+    const watermark = await lockWatermark(tx, workspace, 'attribution')
+    const since = new Date(watermark.getTime() - RESCAN_MS)
+    const payments = await findUnattributedPayments(tx, workspace, since, limit)
+    if (payments.length === 0) return { scanned: 0, counted: 0 }
+    const inserted = await recordAttributions(tx, workspace, payments, daysToCollect)
+    const fresh = payments.filter((p) => inserted.has(p.eventKey))
+    const actions = groupByCase(await findSentActions(tx, workspace, fresh))
+    const shares = fresh.flatMap((p) =>
+      sharesOf(p.eventKey, attribute(p.paidAt, actions.get(p.caseId) ?? [], windowDays)),
+    )
+    const withDays = fresh.map((p) => ({ ...p, day: daysToCollect(p), days: daysToCollect(p) }))
+    await insertAttributionShares(tx, workspace, shares)
+    await addToRollups(tx, workspace, rollupDeltas(fresh, shares))
+    await addToCollectDays(tx, workspace, collectDayDeltas(fresh))
+    await addToCollectCredits(tx, workspace, collectCreditDeltas(fresh, shares))
+    await addRecoveries(tx, workspace, fresh)
+    await addLateFunnelPayments(tx, workspace, fresh)
+    await addFirstPayments(tx, workspace, withDays)
+    await addToMonthly(tx, workspace, withDays)
+    const latest = payments.reduce(
+      (max, p) => Math.max(max, p.receivedAt.getTime()),
+      watermark.getTime(),
+    )
+    await saveWatermark(tx, workspace, 'attribution', new Date(latest))
+    return { scanned: payments.length, counted: fresh.length }
+  }
 }
 
 /** Records that what arrived before `startedAt` is counted: the figures' as-of time. */
-async function markRefreshed(tx: Db, workspace: string, startedAt: Date): Promise<void> {
-  const asOf = await lockWatermark(tx, workspace, REFRESHED_JOB)
-  if (startedAt > asOf) await saveWatermark(tx, workspace, REFRESHED_JOB, startedAt)
+function markRefreshed(startedAt: Date): Batch {
+  return async (tx, workspace) => {
+    const asOf = await lockWatermark(tx, workspace, REFRESHED_JOB)
+    if (startedAt > asOf) await saveWatermark(tx, workspace, REFRESHED_JOB, startedAt)
+    return { scanned: 0, counted: 0 }
+  }
 }
 
 function groupByCase(actions: readonly SentAction[]): Map<string, SentAction[]> {

@@ -371,3 +371,23 @@ export async function outcomesAsOf(db: Db, workspace: string): Promise<Date | nu
     .executeTakeFirst()
   return row?.received_at ?? null
 }
+
+/**
+ * Takes the outcomes job's lock of this workspace for the rest of the transaction. Every
+ * batch of the job takes it before anything else, so two runs (the runner's timer, a read
+ * catching up) take turns batch by batch instead of locking rows in different orders. With
+ * `wait: false` answers false at once when another run holds it.
+ */
+export async function lockOutcomesJob(db: Db, workspace: string, wait: boolean): Promise<boolean> {
+  if (wait) {
+    await sql`select pg_advisory_xact_lock(hashtext('dun.outcomes'), hashtext(${workspace}))`.execute(
+      db,
+    )
+    return true
+  }
+  const result = await sql<{ locked: boolean }>`
+    select pg_try_advisory_xact_lock(hashtext('dun.outcomes'), hashtext(${workspace})) as locked`.execute(
+    db,
+  )
+  return result.rows[0]?.locked === true
+}

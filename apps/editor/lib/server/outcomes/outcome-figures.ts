@@ -1,11 +1,12 @@
 import {
   attributionReport,
+  catchUpOutcomes,
   collectTimes,
+  figuresAsOf,
   dsoOverTime,
   recoveryCurves,
   recoveryFunnel,
   recoveryReport,
-  refreshOutcomes,
   type AttributionFigure,
   type CollectTime,
   type DsoPoint,
@@ -16,9 +17,9 @@ import {
 } from '@dun/service'
 import { versionNames, type VersionNames } from './version-names'
 
-/** Everything the Outcomes page shows, read from the rollups right after they caught up. */
+/** Everything the Outcomes page shows, read from the rollups as the outcomes job left them. */
 export interface OutcomeFigures {
-  /** When the figures were brought up to date and read. */
+  /** When the figures were last brought fully up to date (the read time before any run). */
   readonly readAt: string
   readonly versions: VersionNames
   readonly funnels: readonly VersionFunnel[]
@@ -38,12 +39,13 @@ export interface OutcomeFigures {
 }
 
 /**
- * Lets the incremental outcomes job catch up (only what arrived since its watermarks), then
- * reads each figure. One query after the other: the embedded database serves one at a time.
+ * Catches up a little (one small batch per stage, none while the runner's job holds its
+ * lock: the page never waits behind a long catch-up), then reads each figure. One query
+ * after the other: the embedded database serves one at a time.
  */
 export async function readOutcomeFigures(ctx: ServiceContext): Promise<OutcomeFigures> {
-  await refreshOutcomes(ctx)
-  const readAt = new Date().toISOString()
+  await catchUpOutcomes(ctx)
+  const readAt = (await figuresAsOf(ctx)) ?? new Date().toISOString()
   return {
     readAt,
     versions: await versionNames(ctx),

@@ -2,23 +2,21 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  attributionCsv,
   attributionReport,
+  catchUpOutcomes,
   COLLECT_DIMENSIONS,
   collectTimes,
-  collectTimesCsv,
-  curvesCsv,
-  dsoCsv,
   dsoOverTime,
-  funnelCsv,
+  figuresAsOf,
   MODEL_LABELS,
   OUTCOME_DIMENSIONS,
+  outcomeCsv,
+  outcomeTableName,
   RECOVERY_DIMENSIONS,
-  recoveryCsv,
   recoveryCurves,
   recoveryFunnel,
   recoveryReport,
-  refreshOutcomes,
+  type OutcomeTable,
   type ServiceContext,
 } from '@dun/service'
 
@@ -46,18 +44,29 @@ const recoveryQuery = z
   })
   .strict()
 
-function sendCsv(reply: FastifyReply, name: string, csv: string) {
+/**
+ * One outcomes answer: catches up a little first (one small batch per stage, none while the
+ * runner's timer holds the job: a read never waits behind a long catch-up), then the table
+ * as CSV, named as the editor's export names it, or the JSON with the figures' `asOf` time
+ * (when they were last brought fully up to date; null before any run).
+ */
+async function answer<T extends object>(
+  ctx: ServiceContext,
+  reply: FastifyReply,
+  format: 'json' | 'csv',
+  table: OutcomeTable,
+  json: () => Promise<T>,
+) {
+  await catchUpOutcomes(ctx)
+  if (format === 'json') return { ...(await json()), asOf: await figuresAsOf(ctx) }
+  const name = outcomeTableName(table)
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .send(csv)
+    .send(await outcomeCsv(ctx, table))
 }
 
-/**
- * Outcome figures, read from the rollups. Each request first lets the incremental
- * attribution job catch up (only payments received since its watermark), so figures are
- * current without rescanning the ledger. The CSV of each is the editor's export too.
- */
+/** Outcome figures, read from the rollups the outcomes job keeps; the CSV of each is the editor's export too. */
 export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>()
@@ -74,13 +83,12 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           querystring: attributionQuery,
         },
       },
-      async (request, reply) => {
-        const { by } = request.query
-        await refreshOutcomes(ctx)
-        const figures = await attributionReport(ctx, by)
-        if (request.query.format === 'json') return { by, models: MODEL_LABELS, figures }
-        return sendCsv(reply, `attribution-by-${by}`, attributionCsv(by, figures))
-      },
+      async ({ query: { by, format } }, reply) =>
+        answer(ctx, reply, format, { kind: 'attribution', by }, async () => ({
+          by,
+          models: MODEL_LABELS,
+          figures: await attributionReport(ctx, by),
+        })),
     )
     app.get(
       '/v1/outcomes/collect-times',
@@ -93,14 +101,11 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           querystring: collectQuery,
         },
       },
-      async (request, reply) => {
-        const { by } = request.query
-        await refreshOutcomes(ctx)
-        const times = await collectTimes(ctx, by)
-        if (request.query.format === 'json') return { by, times }
-        const name = by === 'version' ? 'collect-times' : `collect-times-by-${by}`
-        return sendCsv(reply, name, collectTimesCsv(by, times))
-      },
+      async ({ query: { by, format } }, reply) =>
+        answer(ctx, reply, format, { kind: 'collect-times', by }, async () => ({
+          by,
+          times: await collectTimes(ctx, by),
+        })),
     )
     app.get(
       '/v1/outcomes/recovery',
@@ -113,13 +118,11 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           querystring: recoveryQuery,
         },
       },
-      async (request, reply) => {
-        const { by } = request.query
-        await refreshOutcomes(ctx)
-        const figures = await recoveryReport(ctx, by)
-        if (request.query.format === 'json') return { by, figures }
-        return sendCsv(reply, `recovery-by-${by}`, recoveryCsv(by, figures))
-      },
+      async ({ query: { by, format } }, reply) =>
+        answer(ctx, reply, format, { kind: 'recovery', by }, async () => ({
+          by,
+          figures: await recoveryReport(ctx, by),
+        })),
     )
     app.get(
       '/v1/outcomes/funnel',
@@ -132,12 +135,10 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           querystring: formatQuery,
         },
       },
-      async (request, reply) => {
-        await refreshOutcomes(ctx)
-        const funnels = await recoveryFunnel(ctx)
-        if (request.query.format === 'json') return { funnels }
-        return sendCsv(reply, 'funnel', funnelCsv(funnels))
-      },
+      async ({ query: { format } }, reply) =>
+        answer(ctx, reply, format, { kind: 'funnel' }, async () => ({
+          funnels: await recoveryFunnel(ctx),
+        })),
     )
     app.get(
       '/v1/outcomes/curves',
@@ -146,16 +147,14 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
         schema: {
           tags,
           summary:
-            'Time-to-collect curves per policy version and currency: the cumulative share of its cases first paid by each day since opening',
+            'Time-to-collect curves per policy version and currency: the share of its cases first paid by each day since opening, a Kaplan-Meier estimate over the cases open that long',
           querystring: formatQuery,
         },
       },
-      async (request, reply) => {
-        await refreshOutcomes(ctx)
-        const curves = await recoveryCurves(ctx)
-        if (request.query.format === 'json') return { curves }
-        return sendCsv(reply, 'curves', curvesCsv(curves))
-      },
+      async ({ query: { format } }, reply) =>
+        answer(ctx, reply, format, { kind: 'curves' }, async () => ({
+          curves: await recoveryCurves(ctx),
+        })),
     )
     app.get(
       '/v1/outcomes/dso',
@@ -168,12 +167,10 @@ export function outcomeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           querystring: formatQuery,
         },
       },
-      async (request, reply) => {
-        await refreshOutcomes(ctx)
-        const points = await dsoOverTime(ctx)
-        if (request.query.format === 'json') return { points }
-        return sendCsv(reply, 'dso', dsoCsv(points))
-      },
+      async ({ query: { format } }, reply) =>
+        answer(ctx, reply, format, { kind: 'dso' }, async () => ({
+          points: await dsoOverTime(ctx),
+        })),
     )
   }
 }

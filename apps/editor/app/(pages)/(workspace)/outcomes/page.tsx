@@ -31,8 +31,9 @@ export default async function OutcomesPage() {
       <div className="page-heading">
         <h1>Outcomes</h1>
         <p className="muted">
-          Figures as of <time dateTime={figures.readAt}>{utc(figures.readAt)}</time>, brought up to
-          date when this page was opened. Amounts stay in their own currency.
+          Figures as of <time dateTime={figures.readAt}>{utc(figures.readAt)}</time>, when the
+          outcomes job last caught up (the runner runs it on a timer; opening this page catches up a
+          little more when the job is idle). Amounts stay in their own currency.
         </p>
       </div>
       {empty ? <EmptyOutcomes /> : <Figures figures={figures} />}

@@ -1,16 +1,17 @@
 import {
+  catchUpOutcomes,
   OUTCOME_TABLE_NAMES,
   outcomeCsv,
   parseOutcomeTableName,
-  refreshOutcomes,
 } from '@dun/service'
 import { jsonError } from '@/lib/server/json-error'
 import { guardRead } from '@/lib/server/route-guard'
 import { serviceContext } from '@/lib/server/service-context'
 
 /**
- * One Outcomes table as CSV (the runner API's `format=csv`, same columns), after the
- * outcomes job caught up. Amounts stay in minor units of their own currency.
+ * One Outcomes table as CSV (the runner API's `format=csv`, same columns and file name),
+ * after catching up a little without waiting for the outcomes job. Amounts stay in minor
+ * units of their own currency.
  */
 export async function GET(
   _request: Request,
@@ -26,7 +27,7 @@ export async function GET(
     })
   }
   const ctx = await serviceContext()
-  await refreshOutcomes(ctx)
+  await catchUpOutcomes(ctx)
   return new Response(await outcomeCsv(ctx, table), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
