@@ -1,5 +1,6 @@
 import { listMonthly } from '@dun/store'
 import type { ServiceContext } from '../context.js'
+import { ratio } from './ratio.js'
 
 /**
  * Dunning DSO of one month: the amount-weighted mean of days from case opening to payment,
@@ -22,6 +23,6 @@ export async function dsoOverTime(ctx: ServiceContext): Promise<DsoPoint[]> {
     currency: r.currency,
     payments: r.payments,
     amount: r.amount,
-    dsoDays: r.amount === 0 ? 0 : r.amount_days / r.amount,
+    dsoDays: ratio(r.amount_days, r.amount),
   }))
 }

@@ -1,5 +1,6 @@
 import { listFunnelSteps, listFunnelVersions, type OutcomeFunnelStepRow } from '@dun/store'
 import type { ServiceContext } from '../context.js'
+import { ratio } from './ratio.js'
 
 /** Closed cases of a version that reached one step, and what they recovered after it. */
 export interface FunnelStep {
@@ -26,8 +27,6 @@ export interface VersionFunnel {
   readonly recoveredAmount: number
   readonly steps: readonly FunnelStep[]
 }
-
-const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
 
 function step(row: OutcomeFunnelStepRow): FunnelStep {
   return {

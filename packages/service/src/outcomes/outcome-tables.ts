@@ -4,6 +4,7 @@ import { COLLECT_DIMENSIONS, collectTimes, type CollectDimension } from './colle
 import type { CollectTime } from './collect-times.js'
 import { toCsv } from './csv.js'
 import { dsoOverTime, type DsoPoint } from './dso.js'
+import { ratio } from './ratio.js'
 import { recoveryFunnel, type VersionFunnel } from './funnel.js'
 import { recoveryCurves, type RecoveryCurve } from './recovery-curves.js'
 import { RECOVERY_DIMENSIONS, recoveryReport, type RecoveryDimension } from './recovery-report.js'
@@ -148,7 +149,7 @@ export function funnelCsv(funnels: readonly VersionFunnel[]) {
         '',
         f.closedCases,
         f.recoveredCases,
-        f.closedCases === 0 ? 0 : f.recoveredCases / f.closedCases,
+        ratio(f.recoveredCases, f.closedCases),
         f.recoveredAmount,
       ],
       ...f.steps.map((s) => [

@@ -1,6 +1,7 @@
 import { minorUnitExponent } from '@dun/engine'
 import { listCaseRollups, type OutcomeCaseRollupRow } from '@dun/store'
 import type { ServiceContext } from '../context.js'
+import { ratio } from './ratio.js'
 
 export const RECOVERY_DIMENSIONS = ['version', 'segment', 'cohort'] as const
 export type RecoveryDimension = (typeof RECOVERY_DIMENSIONS)[number]
@@ -52,8 +53,6 @@ const TOTALS = [
 ] as const satisfies readonly (keyof OutcomeCaseRollupRow)[]
 type Totals = Record<(typeof TOTALS)[number], number>
 const ZERO: Totals = Object.fromEntries(TOTALS.map((name) => [name, 0])) as Totals
-
-const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
 
 /** Recovery rate by count and by amount, per currency, grouped by version, segment or cohort. */
 export async function recoveryReport(

@@ -76,11 +76,18 @@ function shareKey(share: AttributionShare, dimension: 'step' | 'channel' | 'temp
   return value ?? NO_TEMPLATE
 }
 
-/** Sums deltas with the same key: one upsert per rollup row (Postgres refuses two in one statement). */
-class DeltaSum {
-  readonly #rows = new Map<string, RollupDelta>()
-  add(delta: RollupDelta): void {
-    const id = `${delta.model}\u0000${delta.dimension}\u0000${delta.key}\u0000${delta.currency}`
+/**
+ * Sums deltas with the same key: one upsert per row (Postgres refuses to update a row
+ * twice in one statement).
+ */
+class DeltaSum<T extends { readonly payments: number; readonly amount: number }> {
+  readonly #rows = new Map<string, T>()
+  readonly #keyOf: (delta: T) => readonly (string | number)[]
+  constructor(keyOf: (delta: T) => readonly (string | number)[]) {
+    this.#keyOf = keyOf
+  }
+  add(delta: T): void {
+    const id = this.#keyOf(delta).join('\u0000')
     const prior = this.#rows.get(id)
     this.#rows.set(
       id,
@@ -93,7 +100,7 @@ class DeltaSum {
         : delta,
     )
   }
-  rows(): RollupDelta[] {
+  rows(): T[] {
     return [...this.#rows.values()]
   }
 }
@@ -107,7 +114,7 @@ export function rollupDeltas(
   shares: readonly AttributionShare[],
 ): RollupDelta[] {
   const byKey = new Map(payments.map((p) => [p.eventKey, p]))
-  const sum = new DeltaSum()
+  const sum = new DeltaSum<RollupDelta>((d) => [d.model, d.dimension, d.key, d.currency])
   for (const p of payments) {
     for (const model of ['last_touch', 'position'] as const) {
       const whole = { model, currency: p.currency, payments: 1, amount: p.amount }
@@ -132,22 +139,25 @@ export function rollupDeltas(
   return sum.rows()
 }
 
+/** What newly attributed payments add to the days-to-collect histograms by version and segment. */
 export function collectDayDeltas(payments: readonly UnattributedPayment[]): CollectDayDelta[] {
-  const rows = new Map<string, CollectDayDelta>()
+  const sum = new DeltaSum<CollectDayDelta>((d) => [
+    d.policyVersionId,
+    d.segment,
+    d.currency,
+    d.day,
+  ])
   for (const p of payments) {
-    const day = daysToCollect(p)
-    const id = `${p.policyVersionId}\u0000${p.segment}\u0000${p.currency}\u0000${day}`
-    const prior = rows.get(id)
-    rows.set(id, {
+    sum.add({
       policyVersionId: p.policyVersionId,
       segment: p.segment,
       currency: p.currency,
-      day,
-      payments: (prior?.payments ?? 0) + 1,
-      amount: (prior?.amount ?? 0) + p.amount,
+      day: daysToCollect(p),
+      payments: 1,
+      amount: p.amount,
     })
   }
-  return [...rows.values()]
+  return sum.rows()
 }
 
 /**
@@ -160,25 +170,27 @@ export function collectCreditDeltas(
   shares: readonly AttributionShare[],
 ): CollectCreditDelta[] {
   const byKey = new Map(payments.map((p) => [p.eventKey, p]))
-  const rows = new Map<string, CollectCreditDelta>()
+  const sum = new DeltaSum<CollectCreditDelta>((d) => [
+    d.model,
+    d.dimension,
+    d.key,
+    d.currency,
+    d.day,
+  ])
   for (const share of shares) {
     const payment = byKey.get(share.eventKey)
     if (!payment) continue
-    const day = daysToCollect(payment)
     for (const dimension of ['step', 'channel'] as const) {
-      const key = shareKey(share, dimension)
-      const id = `${share.model}\u0000${dimension}\u0000${key}\u0000${payment.currency}\u0000${day}`
-      const prior = rows.get(id)
-      rows.set(id, {
+      sum.add({
         model: share.model,
         dimension,
-        key,
+        key: shareKey(share, dimension),
         currency: payment.currency,
-        day,
-        payments: (prior?.payments ?? 0) + share.credit,
-        amount: (prior?.amount ?? 0) + share.credit * payment.amount,
+        day: daysToCollect(payment),
+        payments: share.credit,
+        amount: share.credit * payment.amount,
       })
     }
   }
-  return [...rows.values()]
+  return sum.rows()
 }
