@@ -188,6 +188,15 @@ test('an analyst starts an experiment, watches it become significant, and promot
   await expect(page.getByRole('img', { name: /Difference in recovery rate/ })).toBeVisible()
   await snap(page, 'experiment-significant')
 
+  // The Outcomes page shows the running experiment with the same verdict and its interval.
+  await page.goto('/outcomes')
+  const card = page.getByTestId(`experiment-${experimentName}`)
+  await expect(card.getByTestId(`verdict-${challenger}`)).toHaveText(
+    new RegExp(`^Arm “${challenger}” recovers more than “control”: \\+100\\.0 points \\[\\+`),
+  )
+  await card.getByRole('link', { name: experimentName }).click()
+  await expect(page.getByRole('heading', { name: experimentName, level: 1 })).toBeVisible()
+
   // Promoting sends the winner through the publishing rule: its author cannot approve it.
   await expect(page.getByLabel('Arm to promote')).toHaveValue(challenger)
   await expect(page.getByRole('button', { name: `Promote “${challenger}”` })).toBeEnabled()
