@@ -165,3 +165,15 @@ export async function insertHistory(
   )
   await inChunks(events, (chunk) => db.insertInto('payment_events').values(chunk).execute())
 }
+
+/** The same case `ms` later: every date moves together, so its days since opening stay. */
+export function shiftedCase(c: HistoryCase, ms: number): HistoryCase {
+  const later = (d: Date) => new Date(d.getTime() + ms)
+  return {
+    ...c,
+    openedAt: later(c.openedAt),
+    closedAt: c.closedAt && later(c.closedAt),
+    actions: c.actions.map((a) => ({ ...a, decidedAt: later(a.decidedAt) })),
+    payments: c.payments.map((p) => ({ ...p, at: later(p.at) })),
+  }
+}
