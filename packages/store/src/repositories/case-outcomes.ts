@@ -1,6 +1,10 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.js'
 import type { OutcomeCaseRollupRow } from '../tables/outcomes.table.js'
+import { sumOnConflict } from './sum-on-conflict.js'
+
+/** What a case rollup row is per: its version, segment, cohort and currency. */
+const ROLLUP_KEY = ['workspace_id', 'policy_version_id', 'segment', 'cohort', 'currency'] as const
 
 /**
  * Registers the cases opened since `since` (not yet registered) and adds them to the case
@@ -13,6 +17,12 @@ export async function registerOpenedCases(
   since: Date,
   limit: number,
 ): Promise<{ registered: number; latest: Date | null }> {
+  const addUnpaid = sumOnConflict(
+    'outcome_open_days',
+    ['workspace_id', 'policy_version_id', 'currency', 'opened_on'],
+    ['unpaid'],
+  )
+  const addCases = sumOnConflict('outcome_case_rollups', ROLLUP_KEY, ['cases', 'amount_due'])
   const result = await sql<{ registered: string; latest: Date | null }>`
     with batch as (
       select c.id, c.policy_version_id, coalesce(c.segment, '') as segment,
@@ -40,16 +50,13 @@ export async function registerOpenedCases(
       where not exists (select 1 from outcome_first_payments f
         where f.workspace_id = ${workspace} and f.case_id = r.case_id)
       group by 1, 2, 3, 4
-      on conflict (workspace_id, policy_version_id, currency, opened_on) do update set
-        unpaid = outcome_open_days.unpaid + excluded.unpaid
+      ${addUnpaid}
     ), counted as (
       insert into outcome_case_rollups (workspace_id, policy_version_id, segment, cohort, currency,
         cases, amount_due)
       select ${workspace}, policy_version_id, segment, cohort, currency, count(*), sum(amount_due)
       from registered group by policy_version_id, segment, cohort, currency
-      on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
-        cases = outcome_case_rollups.cases + excluded.cases,
-        amount_due = outcome_case_rollups.amount_due + excluded.amount_due
+      ${addCases}
     )
     select (select count(*) from batch) as registered, (select max(opened_at) from batch) as latest`.execute(
     db,
@@ -71,6 +78,11 @@ export async function addRecoveries(
 ): Promise<void> {
   if (payments.length === 0) return
   const rows = JSON.stringify(payments.map((p) => ({ case_id: p.caseId, amount: p.amount })))
+  const addDeltas = sumOnConflict('outcome_case_rollups', ROLLUP_KEY, [
+    'recovered_cases',
+    'recovered_amount',
+    'closed_recovered_amount',
+  ])
   await sql`
     with paid as (
       select case_id, sum(amount) as amount
@@ -93,11 +105,7 @@ export async function addRecoveries(
     join case_outcomes o on o.workspace_id = ${workspace} and o.case_id = paid.case_id
     left join first_paid f on f.case_id = paid.case_id and f.first
     group by o.policy_version_id, o.segment, o.cohort, o.currency
-    on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
-      recovered_cases = outcome_case_rollups.recovered_cases + excluded.recovered_cases,
-      recovered_amount = outcome_case_rollups.recovered_amount + excluded.recovered_amount,
-      closed_recovered_amount =
-        outcome_case_rollups.closed_recovered_amount + excluded.closed_recovered_amount`.execute(db)
+    ${addDeltas}`.execute(db)
 }
 
 /**
@@ -111,6 +119,13 @@ export async function countClosedCases(
   since: Date,
   limit: number,
 ): Promise<{ counted: number; latest: Date | null }> {
+  const addDeltas = sumOnConflict('outcome_case_rollups', ROLLUP_KEY, [
+    'closed_cases',
+    'messages_sent',
+    'cancellations',
+    'write_offs',
+    'closed_recovered_amount',
+  ])
   const result = await sql<{ counted: string; latest: Date | null }>`
     with batch as (
       select o.case_id, c.customer_id, c.closed_at
@@ -140,13 +155,7 @@ export async function countClosedCases(
       select ${workspace}, policy_version_id, segment, cohort, currency, count(*), sum(messages),
         count(*) filter (where cancelled), count(*) filter (where written_off), sum(recovered)
       from marked group by policy_version_id, segment, cohort, currency
-      on conflict (workspace_id, policy_version_id, segment, cohort, currency) do update set
-        closed_cases = outcome_case_rollups.closed_cases + excluded.closed_cases,
-        messages_sent = outcome_case_rollups.messages_sent + excluded.messages_sent,
-        cancellations = outcome_case_rollups.cancellations + excluded.cancellations,
-        write_offs = outcome_case_rollups.write_offs + excluded.write_offs,
-        closed_recovered_amount =
-          outcome_case_rollups.closed_recovered_amount + excluded.closed_recovered_amount
+      ${addDeltas}
     )
     select (select count(*) from batch) as counted, (select max(closed_at) from batch) as latest`.execute(
     db,

@@ -8,6 +8,7 @@ import type {
   OutcomeFunnelVersionRow,
   OutcomeRecoveryDayRow,
 } from '../tables/outcome-figures.table.js'
+import { sumOnConflict } from './sum-on-conflict.js'
 
 export interface CollectCreditDelta {
   readonly model: AttributionModel
@@ -39,6 +40,16 @@ export async function countFunnelCases(
   since: Date,
   limit: number,
 ): Promise<{ counted: number; latest: Date | null }> {
+  const addToVersions = sumOnConflict(
+    'outcome_funnel_versions',
+    ['workspace_id', 'policy_version_id', 'currency'],
+    ['closed_cases', 'recovered_cases', 'recovered_amount'],
+  )
+  const addToSteps = sumOnConflict(
+    'outcome_funnel_steps',
+    ['workspace_id', 'policy_version_id', 'step_id', 'currency'],
+    ['cases_reached', 'reach_days', 'recovered_cases', 'recovered_amount'],
+  )
   const result = await sql<{ counted: string; latest: Date | null }>`
     with batch as (
       select o.case_id, c.customer_id, c.opened_at, c.closed_at, o.policy_version_id, o.currency
@@ -66,10 +77,7 @@ export async function countFunnelCases(
       select ${workspace}, policy_version_id, currency, count(*),
         count(*) filter (where payments > 0), sum(amount)
       from counted group by policy_version_id, currency
-      on conflict (workspace_id, policy_version_id, currency) do update set
-        closed_cases = outcome_funnel_versions.closed_cases + excluded.closed_cases,
-        recovered_cases = outcome_funnel_versions.recovered_cases + excluded.recovered_cases,
-        recovered_amount = outcome_funnel_versions.recovered_amount + excluded.recovered_amount
+      ${addToVersions}
     ), reached as (
       select k.case_id, k.policy_version_id, k.currency, k.opened_at, a.step_id,
         min(a.decided_at) as first_sent
@@ -91,11 +99,7 @@ export async function countFunnelCases(
         sum(greatest(0, floor(extract(epoch from first_sent - opened_at) / 86400))),
         count(*) filter (where payments > 0), sum(amount)
       from after group by policy_version_id, step_id, currency
-      on conflict (workspace_id, policy_version_id, step_id, currency) do update set
-        cases_reached = outcome_funnel_steps.cases_reached + excluded.cases_reached,
-        reach_days = outcome_funnel_steps.reach_days + excluded.reach_days,
-        recovered_cases = outcome_funnel_steps.recovered_cases + excluded.recovered_cases,
-        recovered_amount = outcome_funnel_steps.recovered_amount + excluded.recovered_amount
+      ${addToSteps}
     )
     select (select count(*) from batch) as counted, (select max(closed_at) from batch) as latest`.execute(
     db,
@@ -187,15 +191,18 @@ export async function addToCollectCredits(
   deltas: readonly CollectCreditDelta[],
 ): Promise<void> {
   if (deltas.length === 0) return
+  const addDeltas = sumOnConflict(
+    'outcome_collect_credits',
+    ['workspace_id', 'model', 'dimension', 'key', 'currency', 'day'],
+    ['payments', 'amount'],
+  )
   await sql`
     insert into outcome_collect_credits (workspace_id, model, dimension, key, currency, day,
       payments, amount)
     select ${workspace}, v.* from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as v(
       model text, dimension text, key text, currency text, day integer,
       payments double precision, amount double precision)
-    on conflict (workspace_id, model, dimension, key, currency, day) do update set
-      payments = outcome_collect_credits.payments + excluded.payments,
-      amount = outcome_collect_credits.amount + excluded.amount`.execute(db)
+    ${addDeltas}`.execute(db)
 }
 
 /**
@@ -218,6 +225,11 @@ export async function addFirstPayments(
       currency: p.currency,
       day: p.day,
     })),
+  )
+  const addDeltas = sumOnConflict(
+    'outcome_recovery_days',
+    ['workspace_id', 'policy_version_id', 'currency', 'day'],
+    ['cases'],
   )
   await sql`
     with earliest as (
@@ -257,8 +269,7 @@ export async function addFirstPayments(
     insert into outcome_recovery_days (workspace_id, policy_version_id, currency, day, cases)
     select ${workspace}, policy_version_id, currency, day, sum(cases)
     from moves group by policy_version_id, currency, day
-    on conflict (workspace_id, policy_version_id, currency, day) do update set
-      cases = outcome_recovery_days.cases + excluded.cases`.execute(db)
+    ${addDeltas}`.execute(db)
 }
 
 export async function listFunnelVersions(

@@ -8,6 +8,7 @@ import type {
   OutcomeMonthlyRow,
   OutcomeRollupRow,
 } from '../tables/outcomes.table.js'
+import { sumOnConflict } from './sum-on-conflict.js'
 
 /** A received payment of a case in dunning, not yet attributed. */
 export interface UnattributedPayment {
@@ -263,14 +264,17 @@ export async function addToRollups(
   deltas: readonly RollupDelta[],
 ): Promise<void> {
   if (deltas.length === 0) return
+  const addDeltas = sumOnConflict(
+    'outcome_rollups',
+    ['workspace_id', 'model', 'dimension', 'key', 'currency'],
+    ['payments', 'amount'],
+  )
   await sql`
     insert into outcome_rollups (workspace_id, model, dimension, key, currency, payments, amount)
     select ${workspace}, v.* from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as v(
       model text, dimension text, key text, currency text, payments double precision,
       amount double precision)
-    on conflict (workspace_id, model, dimension, key, currency) do update set
-      payments = outcome_rollups.payments + excluded.payments,
-      amount = outcome_rollups.amount + excluded.amount`.execute(db)
+    ${addDeltas}`.execute(db)
 }
 
 export async function addToCollectDays(
@@ -279,15 +283,18 @@ export async function addToCollectDays(
   deltas: readonly CollectDayDelta[],
 ): Promise<void> {
   if (deltas.length === 0) return
+  const addDeltas = sumOnConflict(
+    'outcome_collect_days',
+    ['workspace_id', 'policy_version_id', 'segment', 'currency', 'day'],
+    ['payments', 'amount'],
+  )
   await sql`
     insert into outcome_collect_days (workspace_id, policy_version_id, segment, currency, day,
       payments, amount)
     select ${workspace}, v.* from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as v(
       "policyVersionId" uuid, segment text, currency text, day integer, payments bigint,
       amount bigint)
-    on conflict (workspace_id, policy_version_id, segment, currency, day) do update set
-      payments = outcome_collect_days.payments + excluded.payments,
-      amount = outcome_collect_days.amount + excluded.amount`.execute(db)
+    ${addDeltas}`.execute(db)
 }
 
 /**
@@ -315,6 +322,11 @@ export async function addToMonthly(
       days: p.days,
     })),
   )
+  const addDeltas = sumOnConflict(
+    'outcome_monthly',
+    ['workspace_id', 'policy_version_id', 'month', 'currency'],
+    ['payments', 'amount', 'amount_days'],
+  )
   await sql`
     insert into outcome_monthly (workspace_id, policy_version_id, month, currency, payments,
       amount, amount_days)
@@ -323,10 +335,7 @@ export async function addToMonthly(
     from jsonb_to_recordset(${rows}::jsonb) as v(policy_version_id uuid, month text,
       currency text, amount bigint, days bigint)
     group by policy_version_id, month, currency
-    on conflict (workspace_id, policy_version_id, month, currency) do update set
-      payments = outcome_monthly.payments + excluded.payments,
-      amount = outcome_monthly.amount + excluded.amount,
-      amount_days = outcome_monthly.amount_days + excluded.amount_days`.execute(db)
+    ${addDeltas}`.execute(db)
 }
 
 export async function listMonthly(db: Db, workspace: string): Promise<OutcomeMonthlyRow[]> {
