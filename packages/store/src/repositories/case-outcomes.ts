@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.js'
 import type { OutcomeCaseRollupRow } from '../tables/outcomes.table.js'
+import { bigintsAsNumbers } from './bigint-columns.js'
 import { sumOnConflict } from './sum-on-conflict.js'
 
 /** What a case rollup row is per: its version, segment, cohort and currency. */
@@ -179,17 +180,15 @@ export async function listCaseRollups(db: Db, workspace: string): Promise<Outcom
     .selectAll()
     .where('workspace_id', '=', workspace)
     .execute()
-  // bigint columns arrive as strings from pg.
-  return rows.map((r) => ({
-    ...r,
-    cases: Number(r.cases),
-    amount_due: Number(r.amount_due),
-    recovered_cases: Number(r.recovered_cases),
-    recovered_amount: Number(r.recovered_amount),
-    closed_cases: Number(r.closed_cases),
-    messages_sent: Number(r.messages_sent),
-    cancellations: Number(r.cancellations),
-    write_offs: Number(r.write_offs),
-    closed_recovered_amount: Number(r.closed_recovered_amount),
-  }))
+  return bigintsAsNumbers(rows, [
+    'cases',
+    'amount_due',
+    'recovered_cases',
+    'recovered_amount',
+    'closed_cases',
+    'messages_sent',
+    'cancellations',
+    'write_offs',
+    'closed_recovered_amount',
+  ])
 }

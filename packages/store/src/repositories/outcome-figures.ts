@@ -8,6 +8,7 @@ import type {
   OutcomeFunnelVersionRow,
   OutcomeRecoveryDayRow,
 } from '../tables/outcome-figures.table.js'
+import { bigintsAsNumbers } from './bigint-columns.js'
 import { sumOnConflict } from './sum-on-conflict.js'
 
 export interface CollectCreditDelta {
@@ -283,13 +284,7 @@ export async function listFunnelVersions(
     .orderBy('policy_version_id')
     .orderBy('currency')
     .execute()
-  // bigint columns arrive as strings from pg.
-  return rows.map((r) => ({
-    ...r,
-    closed_cases: Number(r.closed_cases),
-    recovered_cases: Number(r.recovered_cases),
-    recovered_amount: Number(r.recovered_amount),
-  }))
+  return bigintsAsNumbers(rows, ['closed_cases', 'recovered_cases', 'recovered_amount'])
 }
 
 export async function listFunnelSteps(db: Db, workspace: string): Promise<OutcomeFunnelStepRow[]> {
@@ -298,13 +293,12 @@ export async function listFunnelSteps(db: Db, workspace: string): Promise<Outcom
     .selectAll()
     .where('workspace_id', '=', workspace)
     .execute()
-  return rows.map((r) => ({
-    ...r,
-    cases_reached: Number(r.cases_reached),
-    reach_days: Number(r.reach_days),
-    recovered_cases: Number(r.recovered_cases),
-    recovered_amount: Number(r.recovered_amount),
-  }))
+  return bigintsAsNumbers(rows, [
+    'cases_reached',
+    'reach_days',
+    'recovered_cases',
+    'recovered_amount',
+  ])
 }
 
 export async function listCollectCredits(
@@ -338,7 +332,7 @@ export async function listRecoveryDays(
     .orderBy('currency')
     .orderBy('day')
     .execute()
-  return rows.map((r) => ({ ...r, cases: Number(r.cases) }))
+  return bigintsAsNumbers(rows, ['cases'])
 }
 
 /** Unpaid cases of a version and currency that opened `age` whole days before the as-of day. */

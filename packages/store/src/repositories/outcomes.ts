@@ -8,6 +8,7 @@ import type {
   OutcomeMonthlyRow,
   OutcomeRollupRow,
 } from '../tables/outcomes.table.js'
+import { bigintsAsNumbers } from './bigint-columns.js'
 import { sumOnConflict } from './sum-on-conflict.js'
 
 /** A received payment of a case in dunning, not yet attributed. */
@@ -347,13 +348,7 @@ export async function listMonthly(db: Db, workspace: string): Promise<OutcomeMon
     .orderBy('policy_version_id')
     .orderBy('currency')
     .execute()
-  // bigint columns arrive as strings from pg.
-  return rows.map((r) => ({
-    ...r,
-    payments: Number(r.payments),
-    amount: Number(r.amount),
-    amount_days: Number(r.amount_days),
-  }))
+  return bigintsAsNumbers(rows, ['payments', 'amount', 'amount_days'])
 }
 
 export async function listRollups(
@@ -382,6 +377,5 @@ export async function listCollectDays(db: Db, workspace: string): Promise<Outcom
     .orderBy('currency')
     .orderBy('day')
     .execute()
-  // bigint columns arrive as strings from pg.
-  return rows.map((r) => ({ ...r, payments: Number(r.payments), amount: Number(r.amount) }))
+  return bigintsAsNumbers(rows, ['payments', 'amount'])
 }
