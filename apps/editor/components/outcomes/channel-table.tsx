@@ -1,6 +1,7 @@
-import { MODEL_LABELS, type AttributionFigure } from '@dun/service'
+import type { AttributionFigure } from '@dun/service'
 import { count, money } from '@/lib/server/outcomes/format'
 import { byKeyAndCurrency, MODELS } from './by-model'
+import { ModelGroupsRow, ModelRow } from './model-columns'
 
 /** Recovered payments and amounts credited to each channel, both models side by side. */
 export function ChannelTable({ figures }: { figures: readonly AttributionFigure[] }) {
@@ -11,14 +12,7 @@ export function ChannelTable({ figures }: { figures: readonly AttributionFigure[
         Recovery by channel under each attribution model, per currency
       </caption>
       <thead>
-        <tr>
-          <td colSpan={2} />
-          {MODELS.map((model) => (
-            <th key={model} scope="colgroup" colSpan={2}>
-              {MODEL_LABELS[model]}
-            </th>
-          ))}
-        </tr>
+        <ModelGroupsRow span={2} />
         <tr>
           <th scope="col">Channel</th>
           <th scope="col">Currency</th>
@@ -34,17 +28,14 @@ export function ChannelTable({ figures }: { figures: readonly AttributionFigure[
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={`${row.key}-${row.currency}`}>
-            <th scope="row">{row.key}</th>
-            <td>{row.currency}</td>
-            {MODELS.map((model) => {
-              const figure = row.models[model]
-              return [
-                <td key={`${model}-p`}>{count(figure?.payments ?? 0)}</td>,
-                <td key={`${model}-a`}>{money(figure?.amount ?? 0, row.currency)}</td>,
-              ]
-            })}
-          </tr>
+          <ModelRow
+            key={`${row.key}-${row.currency}`}
+            row={row}
+            cells={(figure) => [
+              <td key="p">{count(figure?.payments ?? 0)}</td>,
+              <td key="a">{money(figure?.amount ?? 0, row.currency)}</td>,
+            ]}
+          />
         ))}
       </tbody>
     </table>

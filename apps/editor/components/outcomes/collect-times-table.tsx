@@ -1,6 +1,7 @@
-import { MODEL_LABELS, type CollectTime } from '@dun/service'
+import type { CollectTime } from '@dun/service'
 import { count, days } from '@/lib/server/outcomes/format'
 import { byKeyAndCurrency, MODELS } from './by-model'
+import { ModelGroupsRow, ModelRow } from './model-columns'
 
 function Cells({ time }: { time: CollectTime | undefined }) {
   if (!time) return [<td key="m">—</td>, <td key="p">—</td>, <td key="n">0</td>]
@@ -55,14 +56,7 @@ export function CreditedCollectTable({
     <table className="figures" data-testid={`collect-by-${by.toLowerCase()}`}>
       <caption>By {by.toLowerCase()}</caption>
       <thead>
-        <tr>
-          <td colSpan={2} />
-          {MODELS.map((model) => (
-            <th key={model} scope="colgroup" colSpan={HEADERS.length}>
-              {MODEL_LABELS[model]}
-            </th>
-          ))}
-        </tr>
+        <ModelGroupsRow span={HEADERS.length} />
         <tr>
           <th scope="col">{by}</th>
           <th scope="col">Currency</th>
@@ -77,13 +71,11 @@ export function CreditedCollectTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={`${row.key}-${row.currency}`}>
-            <th scope="row">{row.key}</th>
-            <td>{row.currency}</td>
-            {MODELS.map((model) => (
-              <Cells key={model} time={row.models[model]} />
-            ))}
-          </tr>
+          <ModelRow
+            key={`${row.key}-${row.currency}`}
+            row={row}
+            cells={(time) => <Cells time={time} />}
+          />
         ))}
       </tbody>
     </table>
