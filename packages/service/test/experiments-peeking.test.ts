@@ -7,22 +7,11 @@ import {
   type ArmOutcomes,
   type CaseOutcome,
 } from '../src/experiments/analysis.js'
-
-/** A seeded uniform generator (mulberry32), so every simulated history is the same each run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
+import { mulberry32 } from '../src/experiments/statistics.js'
 
 /** Cases arriving one by one, each in arm A or B at even odds, recovered with its arm's rate. */
 function arrivals(seed: number, rates: { A: number; B: number }, count: number): CaseOutcome[] {
-  const next = random(seed)
+  const next = mulberry32(seed)
   return Array.from({ length: count }, () => {
     const arm = next() < 0.5 ? 'A' : 'B'
     return { arm, segment: null, daysToCollect: next() < rates[arm] ? 5 : null }
@@ -122,7 +111,7 @@ function plannedArms(next: () => number, rates: readonly number[], perArm: numbe
 describe('several arms against one control (Bonferroni)', () => {
   it('keeps the chance of any false winner among three arms near 5%', () => {
     const experiments = 2_000
-    const next = random(7)
+    const next = mulberry32(7)
     let corrected = 0
     let uncorrected = 0
     for (let e = 0; e < experiments; e++) {

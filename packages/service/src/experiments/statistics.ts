@@ -203,7 +203,8 @@ function resampledMedian(sorted: readonly number[], next: () => number): number 
   return (low + high) / 2
 }
 
-function mulberry32(seed: number): () => number {
+/** A seeded uniform generator on [0, 1) (mulberry32): the same seed draws the same numbers. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
