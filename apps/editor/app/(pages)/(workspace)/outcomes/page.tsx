@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import type { ReactNode } from 'react'
 import '@/components/outcomes/outcomes.css'
 import { ExperimentsOverview } from '@/components/experiments/experiments-overview'
 import { ChannelTable } from '@/components/outcomes/channel-table'
@@ -42,88 +43,104 @@ export default async function OutcomesPage() {
   )
 }
 
+/** One figure of the page: its heading, what it counts, its CSV exports and its tables. */
+interface Section {
+  readonly id: string
+  readonly title: string
+  readonly about: string
+  readonly csv: readonly { readonly table: string; readonly what: string }[]
+  readonly body: ReactNode
+}
+
 function Figures({ figures }: { figures: OutcomeFigures }) {
-  const { versions } = figures
-  const segmentName = (key: string) => (key === '' ? '(no segment)' : key)
   return (
     <>
-      <FigureSection
-        id="funnel"
-        title="Recovery funnel by step"
-        about="Per policy version, over closed cases: how many reached each step (an action sent), and how many of them paid, and how much, after it."
-        csv={[{ table: 'funnel', what: 'the funnel' }]}
-      >
-        <FunnelTables funnels={figures.funnels} versions={versions} />
-      </FigureSection>
-      <FigureSection
-        id="channels"
-        title="Recovery by channel"
-        about="Each payment credited to the messages before it, under both attribution models side by side. A message on two channels shares its credit; 'unattributed' is what no action within the window preceded."
-        csv={[{ table: 'attribution-by-channel', what: 'recovery by channel' }]}
-      >
-        <ChannelTable figures={figures.channels} />
-      </FigureSection>
-      <FigureSection
-        id="curves"
-        title="Time-to-collect curves"
-        about="Per policy version: the estimated share of its cases first paid by each day since the case opened (Kaplan–Meier). A case counts only for the days it has been open, so a newer version's young cases do not pull its curve down and two versions compare directly over the days both have cases for."
-        csv={[{ table: 'curves', what: 'the time-to-collect curves' }]}
-      >
-        <CollectCurves curves={figures.curves} versions={versions} />
-      </FigureSection>
-      <FigureSection
-        id="recovery"
-        title="Recovery, messages and churn"
-        about="Recovery rate by count and by amount over all cases; messages sent per unit of currency recovered and involuntary churn (subscriptions dunning cancelled, debts it wrote off) over closed cases. Cohorts are months of first failed payment."
-        csv={[
-          { table: 'recovery-by-version', what: 'recovery by version' },
-          { table: 'recovery-by-segment', what: 'recovery by segment' },
-          { table: 'recovery-by-cohort', what: 'recovery by cohort' },
-        ]}
-      >
-        <RecoveryTable
-          figures={figures.recovery.version}
-          by="Version"
-          keyName={(key) => nameOf(versions, key)}
-          testId="recovery-by-version"
-        />
-        <RecoveryTable
-          figures={figures.recovery.segment}
-          by="Segment"
-          keyName={segmentName}
-          testId="recovery-by-segment"
-        />
-        <RecoveryTable
-          figures={figures.recovery.cohort}
-          by="Cohort"
-          keyName={(key) => key}
-          testId="recovery-by-cohort"
-        />
-      </FigureSection>
-      <FigureSection
-        id="collect"
-        title="Days to collect"
-        about="Whole days from the case opening to each payment: median and 90th percentile. By step and channel, the payments each attribution model credits to it."
-        csv={[
-          { table: 'collect-times-by-segment', what: 'days to collect by segment' },
-          { table: 'collect-times-by-step', what: 'days to collect by step' },
-          { table: 'collect-times-by-channel', what: 'days to collect by channel' },
-        ]}
-      >
-        <SegmentCollectTable
-          times={figures.collect.segment.map((t) => ({ ...t, key: segmentName(t.key) }))}
-        />
-        <CreditedCollectTable times={figures.collect.step} by="Step" />
-        <CreditedCollectTable times={figures.collect.channel} by="Channel" />
-      </FigureSection>
-      <FigureSection
-        id="dso"
-        title="DSO over time"
-        about="Dunning days sales outstanding: per month of payment, the amount-weighted days from case opening to payment."
-        csv={[{ table: 'dso', what: 'DSO over time' }]}
-      >
-        <DsoTable points={figures.dso} versions={versions} />
-      </FigureSection>
+      {sectionsOf(figures).map(({ body, ...section }) => (
+        <FigureSection key={section.id} {...section}>
+          {body}
+        </FigureSection>
+      ))}
     </>
   )
+}
+
+function sectionsOf(figures: OutcomeFigures): Section[] {
+  const { versions } = figures
+  const segmentName = (key: string) => (key === '' ? '(no segment)' : key)
+  const recoveryBy = [
+    {
+      by: 'Version',
+      figures: figures.recovery.version,
+      keyName: (key: string) => nameOf(versions, key),
+    },
+    { by: 'Segment', figures: figures.recovery.segment, keyName: segmentName },
+    { by: 'Cohort', figures: figures.recovery.cohort, keyName: (key: string) => key },
+  ]
+  return [
+    {
+      id: 'funnel',
+      title: 'Recovery funnel by step',
+      about:
+        'Per policy version, over closed cases: how many reached each step (an action sent), and how many of them paid, and how much, after it.',
+      csv: [{ table: 'funnel', what: 'the funnel' }],
+      body: <FunnelTables funnels={figures.funnels} versions={versions} />,
+    },
+    {
+      id: 'channels',
+      title: 'Recovery by channel',
+      about:
+        "Each payment credited to the messages before it, under both attribution models side by side. A message on two channels shares its credit; 'unattributed' is what no action within the window preceded.",
+      csv: [{ table: 'attribution-by-channel', what: 'recovery by channel' }],
+      body: <ChannelTable figures={figures.channels} />,
+    },
+    {
+      id: 'curves',
+      title: 'Time-to-collect curves',
+      about:
+        "Per policy version: the estimated share of its cases first paid by each day since the case opened (Kaplan–Meier). A case counts only for the days it has been open, so a newer version's young cases do not pull its curve down and two versions compare directly over the days both have cases for.",
+      csv: [{ table: 'curves', what: 'the time-to-collect curves' }],
+      body: <CollectCurves curves={figures.curves} versions={versions} />,
+    },
+    {
+      id: 'recovery',
+      title: 'Recovery, messages and churn',
+      about:
+        'Recovery rate by count and by amount over all cases; messages sent per unit of currency recovered and involuntary churn (subscriptions dunning cancelled, debts it wrote off) over closed cases. Cohorts are months of first failed payment.',
+      csv: recoveryBy.map(({ by }) => ({
+        table: `recovery-by-${by.toLowerCase()}`,
+        what: `recovery by ${by.toLowerCase()}`,
+      })),
+      body: recoveryBy.map((r) => (
+        <RecoveryTable key={r.by} {...r} testId={`recovery-by-${r.by.toLowerCase()}`} />
+      )),
+    },
+    {
+      id: 'collect',
+      title: 'Days to collect',
+      about:
+        'Whole days from the case opening to each payment: median and 90th percentile. By step and channel, the payments each attribution model credits to it.',
+      csv: [
+        { table: 'collect-times-by-segment', what: 'days to collect by segment' },
+        { table: 'collect-times-by-step', what: 'days to collect by step' },
+        { table: 'collect-times-by-channel', what: 'days to collect by channel' },
+      ],
+      body: (
+        <>
+          <SegmentCollectTable
+            times={figures.collect.segment.map((t) => ({ ...t, key: segmentName(t.key) }))}
+          />
+          <CreditedCollectTable times={figures.collect.step} by="Step" />
+          <CreditedCollectTable times={figures.collect.channel} by="Channel" />
+        </>
+      ),
+    },
+    {
+      id: 'dso',
+      title: 'DSO over time',
+      about:
+        'Dunning days sales outstanding: per month of payment, the amount-weighted days from case opening to payment.',
+      csv: [{ table: 'dso', what: 'DSO over time' }],
+      body: <DsoTable points={figures.dso} versions={versions} />,
+    },
+  ]
 }
