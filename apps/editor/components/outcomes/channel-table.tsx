@@ -1,7 +1,7 @@
 import type { AttributionFigure } from '@dun/service'
 import { count, money } from '@/lib/server/outcomes/format'
 import { byKeyAndCurrency, MODELS } from './by-model'
-import { ModelGroupsRow, ModelRow } from './model-columns'
+import { ModelGroupsRow, ModelRows } from './model-columns'
 
 /** Recovered payments and amounts credited to each channel, both models side by side. */
 export function ChannelTable({ figures }: { figures: readonly AttributionFigure[] }) {
@@ -27,16 +27,13 @@ export function ChannelTable({ figures }: { figures: readonly AttributionFigure[
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <ModelRow
-            key={`${row.key}-${row.currency}`}
-            row={row}
-            cells={(figure) => [
-              <td key="p">{count(figure?.payments ?? 0)}</td>,
-              <td key="a">{money(figure?.amount ?? 0, row.currency)}</td>,
-            ]}
-          />
-        ))}
+        <ModelRows
+          rows={rows}
+          cells={(figure, currency) => [
+            <td key="p">{count(figure?.payments ?? 0)}</td>,
+            <td key="a">{money(figure?.amount ?? 0, currency)}</td>,
+          ]}
+        />
       </tbody>
     </table>
   )

@@ -1,7 +1,7 @@
 import type { CollectTime } from '@dun/service'
 import { count, days } from '@/lib/server/outcomes/format'
 import { byKeyAndCurrency, MODELS } from './by-model'
-import { ModelGroupsRow, ModelRow } from './model-columns'
+import { ModelGroupsRow, ModelRows } from './model-columns'
 
 function Cells({ time }: { time: CollectTime | undefined }) {
   if (!time) return [<td key="m">—</td>, <td key="p">—</td>, <td key="n">0</td>]
@@ -70,13 +70,7 @@ export function CreditedCollectTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <ModelRow
-            key={`${row.key}-${row.currency}`}
-            row={row}
-            cells={(time) => <Cells time={time} />}
-          />
-        ))}
+        <ModelRows rows={rows} cells={(time) => <Cells time={time} />} />
       </tbody>
     </table>
   )

@@ -17,21 +17,25 @@ export function ModelGroupsRow({ span }: { span: number }) {
   )
 }
 
-/** A body row: its key and currency, then each model's cells for its figure (if any). */
-export function ModelRow<T>({
-  row,
+/** The body rows: each row's key and currency, then each model's cells for its figure (if any). */
+export function ModelRows<T>({
+  rows,
   cells,
 }: {
-  row: { key: string; currency: string; models: Partial<Record<AttributionModel, T>> }
-  cells: (figure: T | undefined) => ReactNode
+  rows: readonly { key: string; currency: string; models: Partial<Record<AttributionModel, T>> }[]
+  cells: (figure: T | undefined, currency: string) => ReactNode
 }) {
   return (
-    <tr>
-      <th scope="row">{row.key}</th>
-      <td>{row.currency}</td>
-      {MODELS.map((model) => (
-        <Fragment key={model}>{cells(row.models[model])}</Fragment>
+    <>
+      {rows.map((row) => (
+        <tr key={`${row.key}-${row.currency}`}>
+          <th scope="row">{row.key}</th>
+          <td>{row.currency}</td>
+          {MODELS.map((model) => (
+            <Fragment key={model}>{cells(row.models[model], row.currency)}</Fragment>
+          ))}
+        </tr>
       ))}
-    </tr>
+    </>
   )
 }
