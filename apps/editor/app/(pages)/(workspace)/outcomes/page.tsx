@@ -20,7 +20,7 @@ import { nameOf } from '@/lib/server/outcomes/version-names'
 import { serviceContext } from '@/lib/server/service-context'
 
 export const metadata: Metadata = { title: 'Outcomes · Dun' }
-// The outcomes job catches up on every visit: figures are as of the request.
+// Read on every request: a visit catches up one small batch when the job is idle.
 export const dynamic = 'force-dynamic'
 
 export default async function OutcomesPage() {
