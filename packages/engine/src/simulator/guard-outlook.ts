@@ -7,8 +7,37 @@ import type { CustomerFacts, HistoryFacts, InvoiceFacts } from '../facts/input.j
 export const Outlook = { Fails: 0, Holds: 1, Depends: 2 } as const
 export type Outlook = (typeof Outlook)[keyof typeof Outlook]
 
-/** A step rule's conditions judged on the facts that stay as issued (`settledView`). */
-export type GuardOutlook = (view: FactView) => Outlook
+/**
+ * A step rule's conditions judged on the facts that stay as issued (`settledView`), with
+ * the outlooks already judged for this invoice (see `ConditionSlots`).
+ */
+export type GuardOutlook = (view: FactView, memo: OutlookMemo) => Outlook
+
+/** One invoice's outlooks so far, by condition slot; `NOT_JUDGED` where not asked yet. */
+export type OutlookMemo = Int8Array
+export const NOT_JUDGED = -1
+
+/**
+ * Numbers the distinct conditions of the step rules. Step rules repeat themselves: each
+ * rule of a segment carries the segment's predicate (and every later segment the negation
+ * of the earlier ones), and guards recur across steps. A condition gets one slot, however
+ * many rules hold it, so it is judged once per invoice.
+ */
+export class ConditionSlots {
+  private readonly byKey = new Map<string, number>()
+
+  slotOf(condition: Condition): number {
+    const key = JSON.stringify(condition)
+    let slot = this.byKey.get(key)
+    if (slot === undefined) this.byKey.set(key, (slot = this.byKey.size))
+    return slot
+  }
+
+  /** A memo for one invoice: nothing judged yet. */
+  freshMemo(): OutlookMemo {
+    return new Int8Array(this.byKey.size).fill(NOT_JUDGED)
+  }
+}
 
 export interface GuardedStep {
   readonly step: PlanStep
@@ -22,7 +51,10 @@ export interface GuardedStep {
  * cannot fire while the settled facts keep their issued values, whatever the clock says.
  * A step without a rule of its own may fire at any time.
  */
-export function guardedSteps(compiled: CompiledPolicy): readonly GuardedStep[] {
+export function guardedSteps(
+  compiled: CompiledPolicy,
+  slots: ConditionSlots = new ConditionSlots(),
+): readonly GuardedStep[] {
   const rules = new Map(
     compiled.rules.flatMap((rule) =>
       rule.event.type === 'step' ? [[rule.event.params.step, rule]] : [],
@@ -33,20 +65,36 @@ export function guardedSteps(compiled: CompiledPolicy): readonly GuardedStep[] {
       const rule = rules.get(step.id)
       if (!rule) return { step, outlook: depends, reads: [] }
       const reads = new Set<string>()
-      const outlook = compileOutlook(rule.conditions, reads)
+      const outlook = compileOutlook(rule.conditions, reads, slots)
       return { step, outlook, reads: [...reads] }
     }),
   )
 }
 
-function compileOutlook(condition: Condition, reads: Set<string>): GuardOutlook {
-  if ('all' in condition) return allOf(condition.all.map((part) => compileOutlook(part, reads)))
-  if ('any' in condition) return anyOf(condition.any.map((part) => compileOutlook(part, reads)))
-  if ('not' in condition) {
-    const inner = compileOutlook(condition.not, reads)
-    return (view) => negate(inner(view))
+function compileOutlook(
+  condition: Condition,
+  reads: Set<string>,
+  slots: ConditionSlots,
+): GuardOutlook {
+  const compilePart = (part: Condition) => compileOutlook(part, reads, slots)
+  let judge: GuardOutlook
+  if ('all' in condition) judge = allOf(condition.all.map(compilePart))
+  else if ('any' in condition) judge = anyOf(condition.any.map(compilePart))
+  else if ('not' in condition) {
+    const inner = compilePart(condition.not)
+    judge = inner === depends ? depends : (view, memo) => negate(inner(view, memo))
+  } else judge = comparison(condition, reads)
+  return judge === depends ? depends : memoized(slots.slotOf(condition), judge)
+}
+
+function memoized(slot: number, judge: GuardOutlook): GuardOutlook {
+  return (view, memo) => {
+    const known = memo[slot]!
+    if (known !== NOT_JUDGED) return known as Outlook
+    const outlook = judge(view, memo)
+    memo[slot] = outlook
+    return outlook
   }
-  return comparison(condition, reads)
 }
 
 const depends: GuardOutlook = () => Outlook.Depends
@@ -65,10 +113,10 @@ function allOf(parts: readonly GuardOutlook[]): GuardOutlook {
   const judged = parts.filter((part) => part !== depends)
   if (judged.length === 0) return parts.length === 0 ? () => Outlook.Holds : depends
   const open = judged.length < parts.length
-  return (view) => {
+  return (view, memo) => {
     let result: Outlook = open ? Outlook.Depends : Outlook.Holds
     for (const part of judged) {
-      const outlook = part(view)
+      const outlook = part(view, memo)
       if (outlook === Outlook.Fails) return Outlook.Fails
       if (outlook === Outlook.Depends) result = Outlook.Depends
     }
@@ -79,10 +127,11 @@ function allOf(parts: readonly GuardOutlook[]): GuardOutlook {
 // json-rules-engine: an empty `any` holds, like an empty `all`.
 function anyOf(parts: readonly GuardOutlook[]): GuardOutlook {
   if (parts.length === 0) return () => Outlook.Holds
-  return (view) => {
+  if (parts.every((part) => part === depends)) return depends
+  return (view, memo) => {
     let result: Outlook = Outlook.Fails
     for (const part of parts) {
-      const outlook = part(view)
+      const outlook = part(view, memo)
       if (outlook === Outlook.Holds) return Outlook.Holds
       if (outlook === Outlook.Depends) result = Outlook.Depends
     }

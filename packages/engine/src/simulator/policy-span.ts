@@ -1,6 +1,6 @@
 import type { CompiledPolicy, Condition } from '../compiled.js'
 import { sendWindow, type SendWindow } from '../evaluate/send-window.js'
-import { guardedSteps, type GuardedStep } from './guard-outlook.js'
+import { ConditionSlots, guardedSteps, type GuardedStep } from './guard-outlook.js'
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -23,6 +23,8 @@ export interface PolicySpan {
    * its group, nor before the first of the steps whose guard can hold.
    */
   readonly stepGroups: readonly StepGroup[]
+  /** The distinct conditions of the step groups' outlooks, each judged once per invoice. */
+  readonly conditions: ConditionSlots
   /** A policy reads `account.*`: every open invoice counts in the aggregates of the others. */
   readonly readsAccount: boolean
   /** A policy reads contacts made for other invoices (`dunning.messages_7d`, `calls_7d`, `since_last_contact`). */
@@ -39,9 +41,10 @@ export function policySpan(policies: readonly CompiledPolicy[]): PolicySpan {
   let lastStep = 0
   let window = STATUTORY_WINDOW_DAYS
   const stepGroups: StepGroup[] = []
+  const conditions = new ConditionSlots()
   for (const policy of policies) {
     const alike = new Map<string, GuardedStep[]>()
-    for (const guarded of guardedSteps(policy)) {
+    for (const guarded of guardedSteps(policy, conditions)) {
       const { anchor, unit, offset, at } = guarded.step.timing
       lastStep = Math.max(lastStep, offset * (unit === 'day' ? DAY_MS : HOUR_MS))
       const timing = `${anchor} ${unit} ${at}`
@@ -60,6 +63,7 @@ export function policySpan(policies: readonly CompiledPolicy[]): PolicySpan {
     caseSpanMs: lastStep + RECHECK_MS + ZONE_SLACK_MS,
     memoryMs: window * DAY_MS + ZONE_SLACK_MS,
     stepGroups,
+    conditions,
     readsAccount: policies.some((p) => reads(p, (fact) => fact.startsWith('account.'))),
     readsContacts: policies.some((p) => reads(p, (fact) => CONTACT_FACTS.has(fact))),
   }

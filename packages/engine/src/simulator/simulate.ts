@@ -111,7 +111,7 @@ async function runPass(
   const to = options.to ?? null
   const span = policySpan(policies.map((p) => p.compiled))
   const grouper = new EpisodeGrouper({ ...span, horizon: to })
-  const firstSteps = new FirstSteps(span.stepGroups)
+  const firstSteps = new FirstSteps(span)
   const builders = policies.map((p) => new ReportBuilder(p.compiled, options.responseModel ?? null))
   const solo = new SoloReplays(
     policies.map((p, i) => ({ replay: p.replay, accepts: (r) => builders[i]!.accepts(r) })),

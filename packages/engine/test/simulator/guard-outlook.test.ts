@@ -3,7 +3,12 @@ import type { Condition } from '../../src/compiled.js'
 import { FACTS } from '../../src/facts/catalogue.js'
 import type { CustomerCaseFacts } from '../../src/facts/input.js'
 import { buildFactView } from '../../src/facts/view.js'
-import { guardedSteps, Outlook, settledView } from '../../src/simulator/guard-outlook.js'
+import {
+  ConditionSlots,
+  guardedSteps,
+  Outlook,
+  settledView,
+} from '../../src/simulator/guard-outlook.js'
 import { buildPolicy } from '../fixtures/build-policy.js'
 import { customer, invoice } from './fixtures.js'
 
@@ -34,9 +39,10 @@ const outlookOf = (guard: Condition) => {
       },
     ],
   })
-  const [step] = guardedSteps(compiled)
+  const slots = new ConditionSlots()
+  const [step] = guardedSteps(compiled, slots)
   const { invoice: issued } = facts.cases[0]!
-  return step!.outlook(settledView(issued, facts.customer, facts.history))
+  return step!.outlook(settledView(issued, facts.customer, facts.history), slots.freshMemo())
 }
 
 describe('guard outlook', () => {

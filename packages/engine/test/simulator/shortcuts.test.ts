@@ -132,7 +132,7 @@ describe('paid before any step whose guard can hold', () => {
     const { records, events } = generated(1500)
     const compiled = buildPolicy(GUARDED)
     const span = policySpan([compiled])
-    const first = new FirstSteps(span.stepGroups)
+    const first = new FirstSteps(span)
     const replay = engineReplayer(compiled)
     const grouper = new EpisodeGrouper({ ...span, horizon: null })
     let shortcut = 0
@@ -156,7 +156,7 @@ describe('paid before any step whose guard can hold', () => {
   })
 
   const span = policySpan([buildPolicy(GUARDED)])
-  const first = new FirstSteps(span.stepGroups)
+  const first = new FirstSteps(span)
   const due = Date.parse('2026-03-02T00:00:00Z')
   const paidOn = (
     hours: number,
