@@ -44,15 +44,16 @@ function bareCustomer(record: InvoiceRecord): CustomerRecord {
   }
 }
 
-const PROGRESS_EVERY = 100
+/** Invoices are handed over in batches of this many, the progress told before each. */
+const BATCH = 100
 
 async function* counted(
   invoices: readonly InvoiceRecord[],
   onRead: (read: number, total: number) => void,
-): AsyncGenerator<InvoiceRecord> {
-  for (const [index, record] of invoices.entries()) {
-    if (index % PROGRESS_EVERY === 0) onRead(index, invoices.length)
-    yield record
+): AsyncGenerator<readonly InvoiceRecord[]> {
+  for (let start = 0; start < invoices.length; start += BATCH) {
+    onRead(start, invoices.length)
+    yield invoices.slice(start, start + BATCH)
   }
   onRead(invoices.length, invoices.length)
 }

@@ -76,7 +76,8 @@ export async function openInputs(
       invoiceErrors = partial && partition?.index !== 0 ? new RowErrorTally() : readOnce.clone()
       const stream = countBytes(createReadStream(files.invoices, 'utf8'), size, onBytes)
       const options = errorsTo(files.invoices, invoiceErrors, mapping)
-      if (!partial || !partition) return rethrowDatasetErrors(readInvoices(stream, options))
+      if (!partial || !partition)
+        return rethrowDatasetErrors(readInvoices(stream, options).batches())
       const only = (customerId: string) => inPartition(customerId, partition)
       return vouchedFor(readInvoices(stream, { ...options, only }))
     },
@@ -116,9 +117,11 @@ async function collect<T>(read: DatasetRead<T>): Promise<T[]> {
  * A part's own rows, when they stand for the whole file: every row in order by issue date,
  * and some usable row in the part (else only the whole file can say whether any is usable).
  */
-async function* vouchedFor(read: DatasetRead<InvoiceRecord>): AsyncGenerator<InvoiceRecord> {
+async function* vouchedFor(
+  read: DatasetRead<InvoiceRecord>,
+): AsyncGenerator<readonly InvoiceRecord[]> {
   try {
-    yield* read
+    yield* read.batches()
   } catch (error) {
     if (error instanceof DatasetError && error.code === 'no_usable_rows')
       throw new ReadAgain('no usable row among this part’s customers')

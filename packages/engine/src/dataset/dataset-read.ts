@@ -31,6 +31,11 @@ export interface ReadOptions {
  */
 export interface DatasetRead<T> extends AsyncIterable<T> {
   readonly summary: ReadSummary
+  /**
+   * The same records a batch at a time (what one chunk of the file held), for a consumer
+   * that keeps up with millions of rows: one await per batch, not per record.
+   */
+  batches(): AsyncIterable<readonly T[]>
 }
 
 /** Where a reader reports row errors and counts rows while producing batches of records. */
@@ -64,16 +69,20 @@ export function datasetRead<T>(
     },
   }
   let started = false
+  async function* counted(): AsyncGenerator<T[]> {
+    if (started) throw new Error(`${options.file} is already being read: a source streams once`)
+    started = true
+    for await (const batch of batches(context)) {
+      summary.records += batch.length
+      if (batch.length > 0) yield batch
+    }
+    if (summary.records === 0) throw noUsableRows(summary)
+  }
   return {
     summary,
+    batches: counted,
     async *[Symbol.asyncIterator]() {
-      if (started) throw new Error(`${options.file} is already being read: a source streams once`)
-      started = true
-      for await (const batch of batches(context)) {
-        summary.records += batch.length
-        yield* batch
-      }
-      if (summary.records === 0) throw noUsableRows(summary)
+      for await (const batch of counted()) yield* batch
     },
   }
 }

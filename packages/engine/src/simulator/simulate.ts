@@ -16,13 +16,14 @@ import { SoloReplays } from './solo-replays.js'
 /** Where the rows come from. Browser-safe: iterables of records, never file paths. */
 export interface SimulationSource {
   /**
-   * Opens the invoices; opened again only when a pass cannot be used. Given a partition, a
+   * Opens the invoices, a batch of rows at a time, in file order; opened again only when a
+   * pass cannot be used. Given a partition, a
    * source may leave out the invoices of other partitions' customers (a worker then builds
    * only its share of a large file); the reports then count only the rows it yields. When
    * it cannot vouch for the whole file that way (out of order, no usable row in its share),
    * it throws `ReadAgain` at the end, and the simulation opens it again without a partition.
    */
-  readonly invoices: (partition: Partition | null) => AsyncIterable<InvoiceRecord>
+  readonly invoices: (partition: Partition | null) => AsyncIterable<readonly InvoiceRecord[]>
   /** The customer of an invoice (from a customers file, or derived from the invoice). */
   readonly customerFor: (record: InvoiceRecord) => CustomerRecord
   /** Outside events of one invoice, any order. */
@@ -96,15 +97,15 @@ export async function simulate(
   if (reports !== null) return reports
   options.hooks?.onRestart?.()
   const all: InvoiceRecord[] = []
-  for await (const record of source.invoices(null)) all.push(record)
-  return runPass(source, policies, options, sortedStream(all.sort(byIssueThenId)), false)
+  for await (const batch of source.invoices(null)) all.push(...batch)
+  return runPass(source, policies, options, oneBatch(all.sort(byIssueThenId)), false)
 }
 
 async function runPass(
   source: SimulationSource,
   policies: readonly SimulatedPolicy[],
   options: SimulationOptions,
-  invoices: AsyncIterable<InvoiceRecord>,
+  invoices: AsyncIterable<readonly InvoiceRecord[]>,
   sortedByIssueDate: boolean,
 ): Promise<SimulationReport[]> {
   const from = options.from ?? null
@@ -124,28 +125,31 @@ async function runPass(
   let read = 0
   let outsideWindow = 0
   let latestIssue = -Infinity
-  for await (const record of invoices) {
-    read += 1
-    const issuedAt = record.invoice.issued_at
-    if (issuedAt < latestIssue) throw new UnsortedInput()
-    latestIssue = issuedAt
-    if (partition !== null && !inPartition(record.customerId, partition)) continue
-    if ((from !== null && issuedAt < from) || (to !== null && issuedAt >= to)) {
-      outsideWindow += 1
-      continue
+  for await (const batch of invoices) {
+    for (const record of batch) {
+      read += 1
+      const issuedAt = record.invoice.issued_at
+      if (issuedAt < latestIssue) throw new UnsortedInput()
+      latestIssue = issuedAt
+      if (partition !== null && !inPartition(record.customerId, partition)) continue
+      if ((from !== null && issuedAt < from) || (to !== null && issuedAt >= to)) {
+        outsideWindow += 1
+        continue
+      }
+      const events = source.eventsFor(record.invoice.id)
+      const customer = source.customerFor(record)
+      const issued = asIssued(record, events)
+      let untouched =
+        paidBeforeAnyStep(issued, events, customer, span, firstSteps) ||
+        solo.leftAlone(issued, () => grouper.alone(issued, customer, events))
+      if (untouched instanceof Promise) untouched = await untouched
+      if (untouched) {
+        for (const builder of builders) builder.addUntouched(issued)
+        continue
+      }
+      const closed = grouper.add(issued, customer, events)
+      if (closed.length > 0) await replayAll(closed)
     }
-    const events = source.eventsFor(record.invoice.id)
-    const customer = source.customerFor(record)
-    const issued = asIssued(record, events)
-    if (
-      paidBeforeAnyStep(issued, events, customer, span, firstSteps) ||
-      (await solo.leftAlone(issued, () => grouper.alone(issued, customer, events)))
-    ) {
-      for (const builder of builders) builder.addUntouched(issued)
-      continue
-    }
-    const closed = grouper.add(issued, customer, events)
-    if (closed.length > 0) await replayAll(closed)
   }
   await replayAll(grouper.finish())
   const input = {
@@ -190,8 +194,8 @@ function narrowed(episode: Episode, accepted: readonly InvoiceRecord[]): Episode
   }
 }
 
-async function* sortedStream(records: readonly InvoiceRecord[]): AsyncIterable<InvoiceRecord> {
-  yield* records
+async function* oneBatch(records: readonly InvoiceRecord[]): AsyncIterable<InvoiceRecord[]> {
+  yield records as InvoiceRecord[]
 }
 
 function isoOrNull(at: number | null): string | null {

@@ -41,13 +41,16 @@ export class SoloReplays {
     private readonly span: PolicySpan,
   ) {}
 
-  /** True when every policy that takes the invoice leaves it alone; `solo` is built only if needed. */
-  async leftAlone(record: InvoiceRecord, solo: () => Episode): Promise<boolean> {
+  /**
+   * True when every policy that takes the invoice leaves it alone; `solo` is built only if
+   * needed. A promise only on the reference path (json-rules-engine is asynchronous).
+   */
+  leftAlone(record: InvoiceRecord, solo: () => Episode): boolean | Promise<boolean> {
     if (record.paidAt === null || this.span.readsAccount || this.span.readsContacts) return false
     if (!this.worthTrying()) return false
-    const quiet = await this.quietForEvery(record, solo)
-    this.quietShare += ((quiet ? 1 : 0) - this.quietShare) * SMOOTHING
-    return quiet
+    let built: Episode | null = null
+    const quiet = this.quietFrom(0, record, () => (built ??= solo()))
+    return quiet instanceof Promise ? quiet.then((q) => this.noted(q)) : this.noted(quiet)
   }
 
   private worthTrying(): boolean {
@@ -55,13 +58,23 @@ export class SoloReplays {
     return this.quietShare >= WORTHWHILE_SHARE || this.candidates % SAMPLE_EVERY === 0
   }
 
-  private async quietForEvery(record: InvoiceRecord, solo: () => Episode): Promise<boolean> {
-    let episode: Episode | null = null
-    for (const policy of this.policies) {
+  private noted(quiet: boolean): boolean {
+    this.quietShare += ((quiet ? 1 : 0) - this.quietShare) * SMOOTHING
+    return quiet
+  }
+
+  /** Whether the policies from `index` on that take the invoice all leave it alone. */
+  private quietFrom(
+    index: number,
+    record: InvoiceRecord,
+    episode: () => Episode,
+  ): boolean | Promise<boolean> {
+    for (let i = index; i < this.policies.length; i++) {
+      const policy = this.policies[i]!
       if (!policy.accepts(record)) continue
-      episode ??= solo()
-      const pending = policy.replay(episode, FIRST_ENTRY_ONLY)
-      const replayed = pending instanceof Promise ? await pending : pending
+      const replayed = policy.replay(episode(), FIRST_ENTRY_ONLY)
+      if (replayed instanceof Promise)
+        return replayed.then((r) => quietAlone(r) && this.quietFrom(i + 1, record, episode))
       if (!quietAlone(replayed)) return false
     }
     return true

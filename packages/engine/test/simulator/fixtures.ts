@@ -150,7 +150,7 @@ export function source(
 ): SimulationSource {
   return {
     invoices: async function* () {
-      yield* records
+      yield records
     },
     customerFor: (record) => record.customer ?? customer(record.customerId),
     eventsFor: () => [],
