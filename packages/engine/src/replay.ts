@@ -5,9 +5,9 @@ import type { CaseStatus, DeferralReason, Decision, SkipReason } from './decisio
 import type { DunningEvent } from './events.js'
 import { customerCaseFactsWith } from './facts/copy.js'
 import type { CaseFacts, CustomerCaseFacts } from './facts/input.js'
-import { evaluateCustomerProgram } from './evaluate/evaluate-customer.js'
+import { evaluateCustomerProgram, evaluateCustomerWith } from './evaluate/evaluate-customer.js'
 import type { PolicyContext } from './evaluate/policy-context.js'
-import type { EngineProgram } from './evaluate/program.js'
+import type { EngineProgram, RuleRunner } from './evaluate/program.js'
 
 /** One line of a replay's timeline. Instants are epoch milliseconds. */
 export type TimelineEntry =
@@ -57,7 +57,13 @@ export interface ReplayResult {
  * stopped, rejected or completed, or the horizon. A generator over engine requests: drive
  * it with `policy.run(replay(policy, input))` on either path.
  */
-export function* replay(policy: PolicyContext, input: ReplayInput): EngineProgram<ReplayResult> {
+export function* replay(
+  policy: PolicyContext & { readonly runner?: RuleRunner },
+  input: ReplayInput,
+): EngineProgram<ReplayResult> {
+  // rules that answer at once (the fast path) are asked directly: a simulation evaluates
+  // millions of cases, and a yield per case through two generators costs more than the rules
+  const fast = policy.runner?.path === 'fast' ? policy.runner : null
   const until = input.until ?? Infinity
   const events = input.events ?? []
   const issues = input.facts.cases.map((c) => c.invoice.issued_at).sort((a, b) => a - b)
@@ -77,7 +83,11 @@ export function* replay(policy: PolicyContext, input: ReplayInput): EngineProgra
     }
     const open = openCases(facts, outcomes, now)
     const decisions =
-      open.cases.length === 0 ? [] : yield* evaluateCustomerProgram(policy, open, now)
+      open.cases.length === 0
+        ? []
+        : fast
+          ? evaluateCustomerWith(fast, policy, open, now)
+          : yield* evaluateCustomerProgram(policy, open, now)
     evaluations += decisions.length === 0 ? 0 : 1
     while (issueIndex < issues.length && issues[issueIndex]! <= now) issueIndex++
     let next = Math.min(events[eventIndex]?.at ?? Infinity, issues[issueIndex] ?? Infinity)

@@ -51,19 +51,22 @@ export async function openInputs(
       await openText(files.customers),
       errorsTo(files.customers, readOnce, mapping),
     )
-    for await (const record of rethrowDatasetErrors(read)) {
-      const id = record.customer.id
-      if (partition === null || inPartition(id, partition)) customerById.set(id, record)
+    for await (const batch of rethrowDatasetErrors(read.batches())) {
+      for (const record of batch) {
+        const id = record.customer.id
+        if (partition === null || inPartition(id, partition)) customerById.set(id, record)
+      }
     }
   }
   const eventsByInvoice = new Map<string, EventRecord[]>()
   if (files.events) {
-    for (const event of await collect(
-      readEvents(await openText(files.events), errorsTo(files.events, readOnce)),
-    )) {
-      const list = eventsByInvoice.get(event.invoice_id)
-      if (list) list.push(event)
-      else eventsByInvoice.set(event.invoice_id, [event])
+    const read = readEvents(await openText(files.events), errorsTo(files.events, readOnce))
+    for await (const batch of rethrowDatasetErrors(read.batches())) {
+      for (const event of batch) {
+        const list = eventsByInvoice.get(event.invoice_id)
+        if (list) list.push(event)
+        else eventsByInvoice.set(event.invoice_id, [event])
+      }
     }
   }
   const size = await fileSize('simulate', files.invoices)
@@ -105,12 +108,6 @@ function derivedCustomer(record: InvoiceRecord): CustomerRecord {
 async function openText(file: string): Promise<AsyncIterable<string>> {
   await fileSize('simulate', file)
   return createReadStream(file, 'utf8')
-}
-
-async function collect<T>(read: DatasetRead<T>): Promise<T[]> {
-  const all: T[] = []
-  for await (const record of rethrowDatasetErrors(read)) all.push(record)
-  return all
 }
 
 /**

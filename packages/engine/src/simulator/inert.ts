@@ -1,4 +1,5 @@
 import { zoneCalendar, type ZoneCalendar } from '../calendar.js'
+import type { PlanStep } from '../compiled.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { scheduledFrom } from '../evaluate/schedule.js'
 import type { FirstSteps } from './first-steps.js'
@@ -38,15 +39,29 @@ export function paidBeforeAnyStep(
     if (event.type === 'payment_failed') failedAt = Math.min(failedAt, event.at)
     if (event.at < paidAt) settled = false
   }
-  const steps = settled ? first.settled(invoice, customer) : first.earliest
-  let calendar: ZoneCalendar | null = null
+  const calendar = zoneCalendar(customer.customer.timezone)
+  const before = (steps: readonly (PlanStep | undefined)[]) =>
+    paidBeforeSteps(steps, record, failedAt, calendar, span)
+  // every group's first step bounds the others: most invoices are paid before those, and
+  // need no look at the guards
+  if (before(first.earliest)) return true
+  return settled && before(first.settled(invoice, customer))
+}
+
+/** Paid before each of these steps (one per step group, `undefined` for none) could be scheduled. */
+function paidBeforeSteps(
+  steps: readonly (PlanStep | undefined)[],
+  { invoice, paidAt }: InvoiceRecord,
+  failedAt: number,
+  calendar: ZoneCalendar,
+  span: PolicySpan,
+): boolean {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]
     if (step === undefined) continue
     const anchor = step.timing.anchor === 'due' ? invoice.due_at : failedAt
     if (anchor === Infinity) continue
-    calendar ??= zoneCalendar(customer.customer.timezone)
-    if (scheduledFrom(step, anchor, calendar, span.stepGroups[i]!.window) < paidAt) return false
+    if (scheduledFrom(step, anchor, calendar, span.stepGroups[i]!.window) < paidAt!) return false
   }
   return true
 }
