@@ -95,6 +95,24 @@ describe('dun simulate on worker threads', () => {
     expect(report.input.sortedByIssueDate).toBe(true)
   })
 
+  it('counts a row with too few or too many fields once, in the part of its customer or in part 0', async () => {
+    const report = await sameOnWorkers((dir) =>
+      samplesWith(dir, (rows) => [
+        ...rows.slice(0, 1000),
+        'in_short,cus_000001,sub_000001,USD,1.00',
+        'in_long,cus_000002,sub_000002,USD,1.00,1.00,2023-01-01T00:00:00Z,2023-01-01T00:00:00Z,,open,false,0,,,,extra',
+        'in_blank_customer',
+        ...rows.slice(1000),
+        // last: an unclosed quote runs to the end of the file
+        '"in_unclosed,cus_000003',
+      ]),
+    )
+    // the header, the sample's rows and the three bad ones come before it
+    const last = 1 + report.input.invoicesRead + 3 + 1
+    expect(report.input.rowErrors.first.map((error) => error.row)).toEqual([1002, 1003, 1004, last])
+    expect(report.input.rowErrors.total).toBe(4)
+  })
+
   it('reads everything again when a bad row is out of order, and still calls the usable rows sorted', async () => {
     const report = await sameOnWorkers((dir) =>
       samplesWith(dir, (rows) => [

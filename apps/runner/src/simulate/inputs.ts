@@ -82,7 +82,8 @@ export async function openInputs(
       if (!partial || !partition)
         return rethrowDatasetErrors(readInvoices(stream, options).batches())
       const only = (customerId: string) => inPartition(customerId, partition)
-      return vouchedFor(readInvoices(stream, { ...options, only }))
+      const reportsUnattributed = partition.index === 0
+      return vouchedFor(readInvoices(stream, { ...options, only, reportsUnattributed }))
     },
     partial: () => partial,
     customerFor: (record) => customerById.get(record.customerId) ?? derivedCustomer(record),

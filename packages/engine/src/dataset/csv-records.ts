@@ -6,10 +6,21 @@ import type { ColumnMapping } from './column-mapping.js'
 import type { TextSource } from './text-source.js'
 
 /**
- * Compiles a row builder for a header; it throws ColumnProblem for a bad cell, and may
- * return null for a row the reader was asked to leave out (neither a record nor an error).
+ * Builds a record from a row; throws ColumnProblem for a bad cell, and may return null for
+ * a row the reader was asked to leave out (neither a record nor an error).
  */
-export type RowCompiler<T> = (source: FieldSource) => (row: readonly string[]) => T | null
+export interface RowBuilder<T> {
+  (row: readonly string[]): T | null
+  /**
+   * Whether a row that could not be split cleanly (a field count unlike the header's, a
+   * broken quote) is this reader's to report; when a file is read in parts, each such row
+   * is reported by one of them. Every row when absent.
+   */
+  readonly reports?: (row: readonly string[]) => boolean
+}
+
+/** Compiles a row builder for a header. */
+export type RowCompiler<T> = (source: FieldSource) => RowBuilder<T>
 
 /**
  * Reads CSV rows into records: the first row is the header, against which the mapping is
@@ -21,7 +32,7 @@ export async function* csvRecords<T>(
   compile: RowCompiler<T>,
   context: ReadContext,
 ): AsyncGenerator<T[]> {
-  let build: ((row: readonly string[]) => T | null) | null = null
+  let build: RowBuilder<T> | null = null
   let width = 0
   for await (const batch of csvBatches(source, mapping.delimiter)) {
     const records: T[] = []
@@ -35,6 +46,8 @@ export async function* csvRecords<T>(
       if (fields.length === 1 && fields[0] === '') return
       context.summary.rows++
       const problem = batch.problems.get(i)
+      if ((problem !== undefined || fields.length !== width) && build.reports?.(fields) === false)
+        return
       if (problem !== undefined)
         return context.rowError(row, null, `${problem} (check the quotes in this row)`)
       if (fields.length !== width) {
@@ -69,7 +82,7 @@ function compileHeader<T>(
   mapping: ColumnMapping,
   compile: RowCompiler<T>,
   file: string,
-): (row: readonly string[]) => T | null {
+): RowBuilder<T> {
   const missing: MissingColumn[] = []
   const build = compile({ header, mapping, missing })
   if (missing.length > 0) throw missingColumns(missing, header, file)

@@ -27,6 +27,12 @@ export interface InvoiceReadOptions extends ReadOptions {
    * every row with a readable issue date, built or not, came in order.
    */
   readonly only?: (customerId: string) => boolean
+  /**
+   * With `only`: whether rows that cannot be split cleanly and name no customer are this
+   * reader's to report (such rows with a customer id go to that customer's reader). One
+   * reader of a file read in parts says yes, so each bad row is reported once.
+   */
+  readonly reportsUnattributed?: boolean
 }
 
 /**
@@ -46,7 +52,7 @@ export function readInvoices(
         ? csvRecords(
             source,
             options.mapping ?? DEFAULT_MAPPING,
-            only ? onlyRows(only, context) : invoiceRow,
+            only ? onlyRows(only, options.reportsUnattributed === true, context) : invoiceRow,
             context,
           )
         : jsonlRecords(source, invoiceLine, fromLine, context),
@@ -58,6 +64,7 @@ export function readInvoices(
 /** Builds the rows of the customers `only` accepts; every row's issue date is checked for order. */
 function onlyRows(
   only: (customerId: string) => boolean,
+  reportsUnattributed: boolean,
   context: ReadContext,
 ): RowCompiler<InvoiceRecord> {
   return (source) => {
@@ -68,7 +75,7 @@ function onlyRows(
     const customerId = optionalField('string', 'customer_id', spec.customer_id, quiet)
     const issuedAt = optionalField('date', 'issued_at', spec.issued_at, quiet)
     let previous = -Infinity
-    return (row) => {
+    const onlyRow = (row: readonly string[]) => {
       const at = readable(() => issuedAt(row, ''))
       if (at !== null) {
         if (at < previous) context.summary.sortedByIssuedAt = false
@@ -76,6 +83,11 @@ function onlyRows(
       }
       return only(customerId(row, '') ?? '') ? build(row) : null
     }
+    const reports = (row: readonly string[]) => {
+      const id = readable(() => customerId(row, ''))
+      return id === null || id === '' ? reportsUnattributed : only(id)
+    }
+    return Object.assign(onlyRow, { reports })
   }
 }
 
