@@ -52,4 +52,12 @@ describe('the dun command', () => {
     expect([...packages].filter((name) => DATABASE_SIDE.includes(name))).toEqual([])
     expect([...files].map((f) => f.slice(src.length))).not.toContain('open-service.ts')
   })
+
+  it('loads the policy compiler only in the commands that compile', () => {
+    // @dun/dsl pulls in Chevrotain and ~640 lodash modules (a third of a second): loaded
+    // lazily, `dun simulate` starts its workers while it compiles the policy
+    const { packages } = reachable(resolve(src, 'cli.ts'))
+    expect(packages.size).toBeGreaterThan(3)
+    expect([...packages]).not.toContain('@dun/dsl')
+  })
 })

@@ -95,6 +95,33 @@ describe('dun simulate on worker threads', () => {
     expect(report.input.sortedByIssueDate).toBe(true)
   })
 
+  it('stops its workers when the policy does not compile, and reports an unreadable file after the policy is known good', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dun-simulate-workers-'))
+    const broken = join(dir, 'broken.dun')
+    writeFileSync(
+      broken,
+      'policy "x" {\n  currencies USD\n  segment everyone {\n    day 0 emial "r"\n  }\n}\n',
+    )
+    const run = (policy: string, events: string) =>
+      promisify(execFile)(
+        process.execPath,
+        [bin, 'simulate', policy, '--invoices', SAMPLES.invoices, '--events', events],
+        { env: { ...process.env, DUN_SIMULATE_WORKERS: '2' } },
+      ).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      )
+    const badPolicy = await run(broken, join(dir, 'missing.jsonl'))
+    expect(badPolicy.code).toBe(1)
+    expect(badPolicy.stderr).toContain('broken.dun:4:')
+    expect(badPolicy.stderr).not.toContain('missing.jsonl')
+    const badFile = await run(join(examples, 'saas-cards.dun'), join(dir, 'missing.jsonl'))
+    expect(badFile.code).toBe(2)
+    expect(badFile.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^dun: simulate: .*missing\.jsonl.*no such file/),
+    ])
+  })
+
   it('counts a row with too few or too many fields once, in the part of its customer or in part 0', async () => {
     const report = await sameOnWorkers((dir) =>
       samplesWith(dir, (rows) => [

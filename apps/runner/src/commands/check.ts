@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { check, type Diagnostic } from '@dun/dsl'
+import type { Diagnostic } from '@dun/dsl'
 import { readPolicyFile } from '../policy-file.js'
 
 interface CheckOptions {
@@ -25,6 +25,7 @@ export function registerCheck(program: Command): void {
     .argument('<files...>', 'the .dun files to check')
     .option('--json', 'print the diagnostics as JSON')
     .action(async (files: string[], options: CheckOptions) => {
+      const { check } = await import('@dun/dsl')
       const texts = await Promise.all(files.map((file) => readPolicyFile('check', file)))
       const checked = files.map((file, i) => {
         const text = texts[i]!

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { compile, hasErrors } from '@dun/dsl'
 import { CliError } from '../cli-error.js'
 import { describeDiagnostic, readPolicyFile } from '../policy-file.js'
 
@@ -20,6 +19,7 @@ export function registerCompile(program: Command): void {
     .argument('<file>', 'the .dun policy to compile')
     .option('-o, --output <file>', 'write the JSON to this file instead of stdout')
     .action(async (file: string, options: CompileOptions) => {
+      const { compile, hasErrors } = await import('@dun/dsl')
       const result = compile(await readPolicyFile('compile', file))
       process.stderr.write(result.diagnostics.map((d) => describeDiagnostic(file, d)).join(''))
       if (!result.compiled || hasErrors(result.diagnostics)) {

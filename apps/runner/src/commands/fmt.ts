@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { format } from '@dun/dsl'
 import { CliError } from '../cli-error.js'
 import { describeDiagnostic, readPolicyFile } from '../policy-file.js'
 
@@ -23,6 +22,7 @@ export function registerFmt(program: Command): void {
     .option('--write', 'rewrite the files in place')
     .option('--check', 'list the files that are not formatted and exit 1 if any')
     .action(async (files: string[], options: FmtOptions) => {
+      const { format } = await import('@dun/dsl')
       if (options.write && options.check) {
         throw new CliError('fmt: --write and --check exclude each other; use one of them')
       }

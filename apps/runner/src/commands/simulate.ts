@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
-import { compile, hasErrors } from '@dun/dsl'
 import { compareReports, type CompiledPolicy, type SimulationReport } from '@dun/engine'
 import { CliError } from '../cli-error.js'
 import { describeDiagnostic, readPolicyFile } from '../policy-file.js'
@@ -8,8 +7,8 @@ import { renderHtmlReport } from '../simulate/html-report.js'
 import { parseInstant, readResponseModel } from '../simulate/options.js'
 import { progressFor } from '../simulate/progress.js'
 import { renderComparison, renderRowErrors, renderSummary } from '../simulate/summary-table.js'
-import type { SimulationRequest } from '../simulate/simulate-part.js'
-import { runSimulation } from '../simulate/worker-pool.js'
+import type { SimulationSettings } from '../simulate/simulate-part.js'
+import { startSimulation } from '../simulate/worker-pool.js'
 
 interface SimulateOptions {
   readonly invoices: string
@@ -91,35 +90,40 @@ async function runSimulate(policyFile: string, options: SimulateOptions): Promis
     throw new CliError(`simulate: --to (${options.to}) must be after --from (${options.from})`)
   }
   const responseModel = await readResponseModel(options.responseModel)
-  const compiled = [await compilePolicy(policyFile)]
-  if (options.compare) compiled.push(await compilePolicy(options.compare))
-  if (compiled.some((policy) => policy === null)) {
-    process.exitCode = 1
-    return
-  }
   const progress = progressFor(process.stderr)
-  const request: SimulationRequest = {
+  const settings: SimulationSettings = {
     files: {
       invoices: options.invoices,
       mapping: options.mapping,
       customers: options.customers,
       events: options.events,
     },
-    policies: compiled as CompiledPolicy[],
     engine: options.engine,
     from,
     to,
     responseModel,
   }
+  // workers for a large file start now, and read the customers and events while the
+  // policies compile (loading the compiler alone takes a third of a second)
+  const simulation = await startSimulation(
+    settings,
+    (read, total) => progress.update(read, total),
+    options.timeline ?? null,
+  )
   let reports: SimulationReport[]
   try {
-    reports = await runSimulation(
-      request,
-      (read, total) => progress.update(read, total),
-      options.timeline ?? null,
-    )
+    const policies = await compilePolicies([
+      policyFile,
+      ...(options.compare ? [options.compare] : []),
+    ])
+    if (policies === null) {
+      process.exitCode = 1
+      return
+    }
+    reports = await simulation.run(policies)
   } finally {
     progress.stop()
+    await simulation.cancel()
   }
   await writeOutputs(reports, options)
 }
@@ -141,11 +145,16 @@ async function writeOutputs(
   }
 }
 
-/** The policy compiled, or null after printing its diagnostics (the command then exits 1). */
-async function compilePolicy(file: string): Promise<CompiledPolicy | null> {
-  const result = compile(await readPolicyFile('simulate', file))
-  process.stderr.write(result.diagnostics.map((d) => describeDiagnostic(file, d)).join(''))
-  return result.compiled && !hasErrors(result.diagnostics) ? result.compiled : null
+/** The policies compiled, or null after printing their diagnostics (the command then exits 1). */
+async function compilePolicies(files: readonly string[]): Promise<CompiledPolicy[] | null> {
+  const { compile, hasErrors } = await import('@dun/dsl')
+  const compiled: CompiledPolicy[] = []
+  for (const file of files) {
+    const result = compile(await readPolicyFile('simulate', file))
+    process.stderr.write(result.diagnostics.map((d) => describeDiagnostic(file, d)).join(''))
+    if (result.compiled && !hasErrors(result.diagnostics)) compiled.push(result.compiled)
+  }
+  return compiled.length === files.length ? compiled : null
 }
 
 async function writeOutput(target: string, text: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { hasErrors, runTests, type TestReport, type TestResult } from '@dun/dsl'
+import type { Diagnostic, TestReport, TestResult } from '@dun/dsl'
 import { CliError } from '../cli-error.js'
 import { describeDiagnostic, readPolicyFile } from '../policy-file.js'
 
@@ -25,6 +25,7 @@ export function registerTest(program: Command): void {
     .option('--json', 'print the results as JSON')
     .option('--run <text>', 'run only the tests whose name contains this text')
     .action(async (files: string[], options: TestOptions) => {
+      const { hasErrors, runTests } = await import('@dun/dsl')
       const sources = await Promise.all(files.map((file) => readPolicyFile('test', file)))
       const reports: FileReport[] = files.map((file, index) => ({
         file,
@@ -39,7 +40,7 @@ export function registerTest(program: Command): void {
       process.stdout.write(
         options.json
           ? `${JSON.stringify({ files: reports, passed, failed }, null, 2)}\n`
-          : text(reports, passed, failed),
+          : text(reports, passed, failed, hasErrors),
       )
       if (passed + failed === 0 && broken === 0) {
         const which = options.run === undefined ? '' : ` named like "${options.run}"`
@@ -56,7 +57,12 @@ function sum(reports: readonly FileReport[], count: (report: FileReport) => numb
   return reports.reduce((total, report) => total + count(report), 0)
 }
 
-function text(reports: readonly FileReport[], passed: number, failed: number): string {
+function text(
+  reports: readonly FileReport[],
+  passed: number,
+  failed: number,
+  hasErrors: (diagnostics: readonly Diagnostic[]) => boolean,
+): string {
   const lines: string[] = []
   for (const report of reports) {
     const errors = hasErrors(report.diagnostics)

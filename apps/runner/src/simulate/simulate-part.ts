@@ -7,17 +7,20 @@ import {
   type ResponseModel,
   type SimulationReport,
 } from '@dun/engine'
-import { openInputs, type InputFiles } from './inputs.js'
+import { openInputs, type InputFiles, type InputSource } from './inputs.js'
 import { TimelineWriter } from './timeline-writer.js'
 
-/** Everything a simulation needs, as plain data: it crosses into worker threads as is. */
-export interface SimulationRequest {
+/** Everything a simulation needs but the policies, as plain data: it crosses into worker threads as is. */
+export interface SimulationSettings {
   readonly files: InputFiles
-  readonly policies: readonly CompiledPolicy[]
   readonly engine: EnginePath
   readonly from: number | null
   readonly to: number | null
   readonly responseModel: ResponseModel | null
+}
+
+export interface SimulationRequest extends SimulationSettings {
+  readonly policies: readonly CompiledPolicy[]
 }
 
 /** One part's reports; `partial` when they count only the part's own rows of the invoices file. */
@@ -29,7 +32,6 @@ export interface PartReports {
 /**
  * Simulates the customers of one partition (all of them when null), on this thread,
  * building only that partition's invoices when it can.
- * With `--compare`, the timeline is the first policy's: the one the runner would run.
  */
 export async function simulatePart(
   request: SimulationRequest,
@@ -38,6 +40,20 @@ export async function simulatePart(
   timelineFile: string | null,
 ): Promise<PartReports> {
   const source = await openInputs(request.files, onBytes, partition)
+  return simulateOpened(source, request, partition, timelineFile)
+}
+
+/**
+ * Simulates a partition whose inputs are open (customers and events read: a worker reads
+ * them while the policies are being compiled). With `--compare`, the timeline is the
+ * first policy's: the one the runner would run.
+ */
+export async function simulateOpened(
+  source: InputSource,
+  request: SimulationRequest,
+  partition: Partition | null,
+  timelineFile: string | null,
+): Promise<PartReports> {
   const timeline = timelineFile === null ? null : new TimelineWriter(timelineFile)
   try {
     const reports = await simulate(

@@ -1,12 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import type { Partition } from '@dun/engine'
+import type { CompiledPolicy, Partition } from '@dun/engine'
 import { CliError } from '../cli-error.js'
-import { simulatePart, type SimulationRequest } from './simulate-part.js'
+import { openInputs } from './inputs.js'
+import { simulateOpened, type SimulationSettings } from './simulate-part.js'
 import type { WorkerMessage } from './worker-pool.js'
 
-/** One partition of a large simulation, in its own thread (see worker-pool.ts). */
-const { request, partition, timelineFile } = workerData as {
-  request: SimulationRequest
+/**
+ * One partition of a large simulation, in its own thread (see worker-pool.ts). It starts
+ * before the policies are compiled and reads the customers and events files meanwhile;
+ * the compiled policies arrive as its one message.
+ */
+const { settings, partition, timelineFile } = workerData as {
+  settings: SimulationSettings
   partition: Partition
   timelineFile: string | null
 }
@@ -21,10 +26,24 @@ const onBytes = (read: number, total: number) => {
   progressStep = step
   post({ kind: 'bytes', read, total })
 }
-try {
-  const { reports, partial } = await simulatePart(request, partition, onBytes, timelineFile)
-  post({ kind: 'done', reports, partial })
-} catch (error) {
-  if (!(error instanceof CliError)) throw error
-  post({ kind: 'failed', message: error.message, exitCode: error.exitCode })
+const inputs = openInputs(settings.files, onBytes, partition)
+// a file that cannot be read is reported once the policies arrive (the policy's own
+// errors come first); a simulation cancelled before that never reports it
+inputs.catch(() => {})
+parentPort!.once('message', (policies: readonly CompiledPolicy[]) => void simulateWith(policies))
+
+async function simulateWith(policies: readonly CompiledPolicy[]): Promise<void> {
+  try {
+    const request = { ...settings, policies }
+    const { reports, partial } = await simulateOpened(
+      await inputs,
+      request,
+      partition,
+      timelineFile,
+    )
+    post({ kind: 'done', reports, partial })
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error
+    post({ kind: 'failed', message: error.message, exitCode: error.exitCode })
+  }
 }

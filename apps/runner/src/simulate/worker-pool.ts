@@ -3,9 +3,9 @@ import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { pipeline } from 'node:stream/promises'
 import { Worker } from 'node:worker_threads'
-import { mergeReports, type SimulationReport } from '@dun/engine'
+import { mergeReports, type CompiledPolicy, type SimulationReport } from '@dun/engine'
 import { CliError } from '../cli-error.js'
-import { simulatePart, type PartReports, type SimulationRequest } from './simulate-part.js'
+import { simulatePart, type PartReports, type SimulationSettings } from './simulate-part.js'
 
 export type WorkerMessage =
   | { readonly kind: 'bytes'; readonly read: number; readonly total: number }
@@ -22,30 +22,52 @@ const MAX_WORKERS = 4
  */
 const YOUNG_GENERATION_MB = 64
 
+/** A simulation under way, waiting for its policies. */
+export interface PendingSimulation {
+  /** Simulates the policies (the reports come in their order). */
+  run(policies: readonly CompiledPolicy[]): Promise<SimulationReport[]>
+  /** Stops any workers: the policies could not be compiled, or the run is over. */
+  cancel(): Promise<void>
+}
+
 /**
- * Runs a simulation on this thread, or — for a large invoices file — on one worker thread
- * per core, each reading the whole file and simulating its own share of the customers;
- * the parts merge into exactly the report a single thread gives. `DUN_SIMULATE_WORKERS`
- * sets the number of workers (1 = this thread only).
+ * Starts a simulation on this thread, or — for a large invoices file — on one worker
+ * thread per core, each reading the whole file and simulating its own share of the
+ * customers; the parts merge into exactly the report a single thread gives. Workers start
+ * at once and read the customers and events files while the caller compiles the policies.
+ * `DUN_SIMULATE_WORKERS` sets the number of workers (1 = this thread only).
  */
-export async function runSimulation(
-  request: SimulationRequest,
+export async function startSimulation(
+  settings: SimulationSettings,
   onBytes: (read: number, total: number) => void,
   timelineFile: string | null,
-): Promise<SimulationReport[]> {
-  const count = await workerCount(request.files.invoices)
-  if (count === 1) return (await simulatePart(request, null, onBytes, timelineFile)).reports
-  const parts = await Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      runWorker(request, { index, count }, onBytes, timelineFile && `${timelineFile}.part${index}`),
-    ),
+): Promise<PendingSimulation> {
+  const count = await workerCount(settings.files.invoices)
+  if (count === 1) {
+    return {
+      run: async (policies) =>
+        (await simulatePart({ ...settings, policies }, null, onBytes, timelineFile)).reports,
+      cancel: async () => {},
+    }
+  }
+  const partFile = (index: number) => timelineFile && `${timelineFile}.part${index}`
+  const workers = Array.from({ length: count }, (_, index) =>
+    startWorker(settings, { index, count }, onBytes, partFile(index)),
   )
-  if (timelineFile)
-    await concatenate(
-      timelineFile,
-      parts.map((_, i) => `${timelineFile}.part${i}`),
-    )
-  return request.policies.map((_, policy) => mergePart(parts, policy, request.files.invoices))
+  return {
+    async run(policies) {
+      const parts = await Promise.all(workers.map((worker) => worker.run(policies)))
+      if (timelineFile)
+        await concatenate(
+          timelineFile,
+          parts.map((_, i) => partFile(i)!),
+        )
+      return policies.map((_, policy) => mergePart(parts, policy, settings.files.invoices))
+    },
+    async cancel() {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+  }
 }
 
 /**
@@ -79,17 +101,22 @@ async function workerCount(invoices: string): Promise<number> {
   return size < PARALLEL_FROM_BYTES ? 1 : Math.min(availableParallelism(), MAX_WORKERS)
 }
 
-function runWorker(
-  request: SimulationRequest,
+interface StartedWorker {
+  run(policies: readonly CompiledPolicy[]): Promise<PartReports>
+  terminate(): Promise<number>
+}
+
+function startWorker(
+  settings: SimulationSettings,
   partition: { index: number; count: number },
   onBytes: (read: number, total: number) => void,
   timelineFile: string | null,
-): Promise<PartReports> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./simulate-worker.js', import.meta.url), {
-      workerData: { request, partition, timelineFile },
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    })
+): StartedWorker {
+  const worker = new Worker(new URL('./simulate-worker.js', import.meta.url), {
+    workerData: { settings, partition, timelineFile },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  })
+  const done = new Promise<PartReports>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       switch (message.kind) {
         case 'bytes':
@@ -106,6 +133,15 @@ function runWorker(
         reject(new Error(`simulation worker ${partition.index} stopped with exit code ${code}`))
     })
   })
+  // asked for by run(); a simulation cancelled before that leaves it unheard
+  done.catch(() => {})
+  return {
+    run(policies) {
+      worker.postMessage(policies)
+      return done
+    },
+    terminate: () => worker.terminate(),
+  }
 }
 
 /** The workers' timeline parts, one after another, into the file asked for. */
