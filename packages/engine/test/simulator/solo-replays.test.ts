@@ -8,17 +8,7 @@ const QUIET: ReplayedEpisode = { executed: [], deferrals: [], skips: [] }
 const ACTS: ReplayedEpisode = {
   executed: [],
   deferrals: [],
-  skips: [
-    {
-      invoiceId: 'I',
-      stepId: 's',
-      action: { type: 'escalate', to: 'x' },
-      scheduledAt: T0,
-      segment: 'everyone',
-      at: T0,
-      reason: 'opted_out',
-    },
-  ],
+  skips: [{ invoiceId: 'I', stepId: 's', reason: 'opted_out' }],
 }
 
 /** A solo replayer whose answers the test scripts, counting how often it is asked. */
