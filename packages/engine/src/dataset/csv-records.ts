@@ -48,8 +48,7 @@ export async function* csvRecords<T>(
       const problem = batch.problems.get(i)
       if ((problem !== undefined || fields.length !== width) && build.reports?.(fields) === false)
         return
-      if (problem !== undefined)
-        return context.rowError(row, null, `${problem} (check the quotes in this row)`)
+      if (problem !== undefined) return context.rowError(row, null, quoteProblem(problem, fields))
       if (fields.length !== width) {
         return context.rowError(
           row,
@@ -75,6 +74,22 @@ export async function* csvRecords<T>(
       'a CSV file starts with a header row',
     )
   }
+}
+
+/**
+ * Papaparse's message for a row it could not split cleanly; when a quote left open ran on
+ * past the row's line, how many lines it took in (they are not rows, and would otherwise
+ * vanish without a word).
+ */
+function quoteProblem(problem: string, fields: readonly string[]): string {
+  const taken = fields
+    .join('')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '').length
+  if (taken === 0) return `${problem} (check the quotes in this row)`
+  const lines = taken === 1 ? 'the line' : `the ${taken} lines`
+  return `${problem}: a quote opened in this row took in ${lines} after it, which were not read as rows (close the quote, or double the quotes inside a value)`
 }
 
 function compileHeader<T>(

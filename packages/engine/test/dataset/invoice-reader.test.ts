@@ -86,6 +86,26 @@ describe('readInvoices from CSV in our layout', () => {
     ])
   })
 
+  it('says how many lines a quote left open took in, instead of losing them silently', async () => {
+    const seen: string[] = []
+    const csv =
+      HEADER +
+      'in_1,cus_1,USD,1.00,2024-01-01,2024-01-15,,false\n' +
+      'in_2,"cus_1,USD,1.00,2024-01-01,2024-01-15,,false\n' +
+      'in_3,cus_1,USD,1.00,2024-01-02,2024-01-15,,false\n' +
+      'in_4,cus_1,USD,1.00,2024-01-03,2024-01-15,,false\n'
+    const { records } = await readAll(
+      readInvoices(csv, {
+        file: 'invoices.csv',
+        onRowError: (error) => seen.push(describeRowError(error)),
+      }),
+    )
+    expect(records.map((record) => record.invoice.id)).toEqual(['in_1'])
+    expect(seen).toEqual([
+      'invoices.csv row 3: Quoted field unterminated: a quote opened in this row took in the 2 lines after it, which were not read as rows (close the quote, or double the quotes inside a value)',
+    ])
+  })
+
   it('notices invoices that are not sorted by issue date', async () => {
     const csv =
       HEADER +
