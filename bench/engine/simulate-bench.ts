@@ -20,6 +20,12 @@ const POLICY = join(here, '../../../examples/saas-cards.dun')
 const DUN = join(here, '../../../apps/runner/bin/dun.js')
 /** Memory must stay flat as the file grows: the same run at several sizes. */
 const SIZES = [250_000, 1_000_000, 2_000_000]
+/**
+ * Every size bills the same customers, so a bigger file is a longer history (250k: three
+ * months, 1M: a year, 2M: two years), as a company's file grows. More customers would put
+ * more invoices in flight at once, which any exact replay must hold.
+ */
+const CUSTOMERS = 100_000
 const TARGET_MS = 10_000
 const TARGET_BYTES = 2 ** 30
 
@@ -55,7 +61,7 @@ export async function runSimulateBench(
   const peaks: { size: number; bytes: number }[] = []
   try {
     for (const size of sizes) {
-      const prefix = `bench-${size}`
+      const prefix = `bench-${size}-of-${CUSTOMERS}`
       const generated = performance.now()
       const reused = keepIn !== null && existsSync(join(dir, `${prefix}-events.jsonl`))
       if (!reused) await writeDataset(dir, prefix, size)
@@ -76,7 +82,7 @@ async function writeDataset(dir: string, prefix: string, invoices: number): Prom
     customers: createWriteStream(join(dir, `${prefix}-customers.csv`)),
     events: createWriteStream(join(dir, `${prefix}-events.jsonl`)),
   }
-  for (const chunk of generateDataset({ seed: 'bench', invoices })) {
+  for (const chunk of generateDataset({ seed: 'bench', invoices, customers: CUSTOMERS })) {
     if (!streams[chunk.file].write(chunk.text)) await once(streams[chunk.file], 'drain')
   }
   await Promise.all(Object.values(streams).map((s) => new Promise((done) => s.end(done))))

@@ -15,6 +15,11 @@ export interface GenerateOptions {
   readonly invoices: number
   /** First issue day, `YYYY-MM-DD` (UTC); 2023-01-01 by default. */
   readonly start?: string
+  /**
+   * How many customers; by default one per ten invoices, so the history spans about a
+   * year. Fewer customers for the same invoices make a longer history.
+   */
+  readonly customers?: number
 }
 
 export type GeneratedFile = 'customers' | 'invoices' | 'events'
@@ -77,7 +82,10 @@ export function* generateDataset(options: GenerateOptions): Generator<GeneratedC
   const random = createRandom(options.seed)
   const start = Date.parse(`${options.start ?? '2023-01-01'}T00:00:00Z`)
   if (Number.isNaN(start)) throw new Error(`start "${options.start}" is not a YYYY-MM-DD date`)
-  const count = Math.max(1, Math.ceil(options.invoices / INVOICES_PER_CUSTOMER_YEAR))
+  const count = Math.max(
+    1,
+    options.customers ?? Math.ceil(options.invoices / INVOICES_PER_CUSTOMER_YEAR),
+  )
   const customers = Array.from({ length: count }, (_, i) => syntheticCustomer(random, i, start))
   yield* customerChunks(customers, random)
   yield { file: 'invoices', text: INVOICE_COLUMNS.join(',') + '\n' }

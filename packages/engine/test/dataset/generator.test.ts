@@ -18,6 +18,26 @@ function files(seed: string, invoices: number): Record<GeneratedFile, string> {
 describe('generateDataset', () => {
   const dataset = files('test', 6_000)
 
+  it('makes a longer history when given fewer customers for the same invoices', () => {
+    const issued = (invoices: string) =>
+      invoices
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[6]!.slice(0, 10))
+    const longer: string[] = []
+    for (const chunk of generateDataset({ seed: 'test', invoices: 6_000, customers: 150 }))
+      if (chunk.file === 'invoices') longer.push(chunk.text)
+    const years = (invoices: string) => {
+      const days = issued(invoices)
+      return (Date.parse(days.at(-1)!) - Date.parse(days[0]!)) / (365 * 86_400_000)
+    }
+    expect(new Set(longer.join('').match(/cus_\d+/g)).size).toBe(150)
+    // 600 customers (one per ten invoices) bill 6,000 invoices in about a year; 150 in four
+    expect(years(dataset.invoices)).toBeCloseTo(1, 0)
+    expect(years(longer.join(''))).toBeCloseTo(4, 0)
+  })
+
   it('gives the same bytes for the same seed, and other bytes for another', () => {
     expect(files('test', 6_000)).toEqual(dataset)
     expect(files('other', 6_000).invoices).not.toEqual(dataset.invoices)
