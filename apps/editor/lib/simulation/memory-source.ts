@@ -1,8 +1,8 @@
 import type { DatasetContents } from '@dun/service'
 import {
   customerFacts,
+  EventsByInvoice,
   type CustomerRecord,
-  type EventRecord,
   type InvoiceRecord,
   type SimulationSource,
 } from '@dun/engine'
@@ -21,16 +21,12 @@ export function memorySource(
   onRead: (read: number, total: number) => void,
 ): SimulationSource {
   const customers = new Map(data.customers.map((record) => [record.customer.id, record]))
-  const events = new Map<string, EventRecord[]>()
-  for (const event of data.events) {
-    const list = events.get(event.invoice_id)
-    if (list) list.push(event)
-    else events.set(event.invoice_id, [event])
-  }
+  const events = new EventsByInvoice()
+  for (const event of data.events) events.add(event)
   return {
     invoices: () => counted(data.invoices, onRead),
     customerFor: (record) => customers.get(record.customerId) ?? bareCustomer(record),
-    eventsFor: (invoiceId) => events.get(invoiceId) ?? [],
+    eventsFor: (invoiceId) => events.of(invoiceId),
     // The dataset kept its usable rows; the bad ones were listed at upload, counted here.
     rowErrors: () => ({ total: data.errorCount, byColumn: [], first: [] }),
   }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import {
   customerFacts,
   DatasetError,
+  EventsByInvoice,
   datasetFormatOf,
   inPartition,
   readCustomers,
@@ -12,7 +13,6 @@ import {
   type ColumnMapping,
   type CustomerRecord,
   type DatasetRead,
-  type EventRecord,
   type InvoiceRecord,
   type Partition,
   type SimulationSource,
@@ -58,15 +58,11 @@ export async function openInputs(
       }
     }
   }
-  const eventsByInvoice = new Map<string, EventRecord[]>()
+  const eventsByInvoice = new EventsByInvoice()
   if (files.events) {
     const read = readEvents(await openText(files.events), errorsTo(files.events, readOnce))
     for await (const batch of rethrowDatasetErrors(read.batches())) {
-      for (const event of batch) {
-        const list = eventsByInvoice.get(event.invoice_id)
-        if (list) list.push(event)
-        else eventsByInvoice.set(event.invoice_id, [event])
-      }
+      for (const event of batch) eventsByInvoice.add(event)
     }
   }
   const size = await fileSize('simulate', files.invoices)
@@ -87,7 +83,7 @@ export async function openInputs(
     },
     partial: () => partial,
     customerFor: (record) => customerById.get(record.customerId) ?? derivedCustomer(record),
-    eventsFor: (invoiceId) => eventsByInvoice.get(invoiceId) ?? [],
+    eventsFor: (invoiceId) => eventsByInvoice.of(invoiceId),
     rowErrors: () => invoiceErrors.summary(),
   }
 }

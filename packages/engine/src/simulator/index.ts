@@ -12,6 +12,7 @@ export type * from './report.js'
 export { compareReports } from './compare.js'
 export { mergeReports, type MergeOptions } from './merge-reports.js'
 export { inPartition, type Partition } from './partition.js'
+export { EventsByInvoice } from './events-by-invoice.js'
 export {
   channelsOf,
   responseModelSchema,
