@@ -18,6 +18,7 @@ interface Held {
 }
 
 interface OpenEpisode {
+  readonly customerId: string
   readonly customer: CustomerRecord
   readonly held: Held[]
   /** After this instant nothing in the episode can affect a new invoice of the customer. */
@@ -75,9 +76,10 @@ export class EpisodeGrouper {
     if (day <= this.sweptDay) return []
     this.sweptDay = day
     const closed: Episode[] = []
-    for (const [customerId, episode] of this.open) {
+    // values(), not entries(): an entry is an array made per open episode per day
+    for (const episode of this.open.values()) {
       if (episode.quietAfter < now) {
-        this.open.delete(customerId)
+        this.open.delete(episode.customerId)
         closed.push(this.close(episode))
       }
     }
@@ -99,6 +101,7 @@ export class EpisodeGrouper {
     events: readonly EventRecord[],
   ): OpenEpisode {
     return {
+      customerId: record.customerId,
       customer,
       held: [{ record: withoutCustomer(record), events }],
       quietAfter: this.quietAfter(record, events),
