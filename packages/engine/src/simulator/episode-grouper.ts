@@ -89,7 +89,7 @@ export class EpisodeGrouper {
   /** Paid invoices stop at payment; unpaid ones at the end of the policy's span after their anchor. */
   private quietAfter(record: InvoiceRecord, events: readonly EventRecord[]): number {
     const { invoice } = record
-    const lastEvent = events.reduce((latest, event) => Math.max(latest, event.at), -Infinity)
+    const lastEvent = events.reduce((latest, event) => Math.max(latest, eventEnd(event)), -Infinity)
     const anchor = Math.max(invoice.due_at, invoice.first_failed_at ?? -Infinity, lastEvent)
     const end = Math.min(record.paidAt ?? Infinity, anchor + this.options.caseSpanMs)
     return end + this.options.memoryMs
@@ -117,6 +117,15 @@ export class EpisodeGrouper {
       horizon: this.options.horizon,
     }
   }
+}
+
+/**
+ * When an event stops shaping what happens: a promise to pay only at its end. The promise
+ * is the customer's (every case waits for it, and wakes when it ends), so their invoices
+ * issued meanwhile must be replayed beside it.
+ */
+function eventEnd(event: EventRecord): number {
+  return event.type === 'promise_to_pay' ? Math.max(event.at, event.until) : event.at
 }
 
 function withoutCustomer({ customerId, invoice, paidAt }: InvoiceRecord): InvoiceRecord {

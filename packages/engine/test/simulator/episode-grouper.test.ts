@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { InvoiceRecord } from '../../src/dataset/records.js'
+import type { EventRecord, InvoiceRecord } from '../../src/dataset/records.js'
 import { EpisodeGrouper } from '../../src/simulator/episode-grouper.js'
 import { policySpan } from '../../src/simulator/policy-span.js'
-import { customer, invoice, policy } from './fixtures.js'
+import { customer, DAY, invoice, policy, T0 } from './fixtures.js'
 
 /** A grouper fed as the simulator feeds it: each invoice with its customer and (no) events. */
 const grouper = () => {
@@ -51,6 +51,22 @@ describe('episode grouper', () => {
     // each invoice matters for 35 + 8 days; one closes per day after that
     expect(peak).toBeLessThanOrEqual(45)
     expect(g.finish().length).toBeLessThanOrEqual(45)
+  })
+
+  it('keeps later invoices of a customer with an earlier one while its promise to pay is in force', () => {
+    // a promise is the customer's: every case waits for its end, and may act then
+    const g = new EpisodeGrouper({ ...policySpan([policy()]), horizon: null })
+    const promised = invoice('A1', 'a', 0) // due day 30
+    const promise: EventRecord = {
+      type: 'promise_to_pay',
+      invoice_id: 'A1',
+      at: T0 + 31 * DAY,
+      until: T0 + 150 * DAY,
+    }
+    expect(g.add(promised, customer('a'), [promise])).toEqual([])
+    // day 100 is past the promise's day 31 + span (81) + memory (8), not past its end
+    expect(g.add(invoice('A2', 'a', 100), customer('a'), [])).toEqual([])
+    expect(g.finish().map((e) => e.invoices.map((r) => r.invoice.id))).toEqual([['A1', 'A2']])
   })
 
   it('closes an unpaid invoice after the policy span: last step + 30 days re-check', () => {
