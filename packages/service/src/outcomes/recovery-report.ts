@@ -1,5 +1,5 @@
 import { minorUnitExponent } from '@dun/engine'
-import { listCaseRollups, type OutcomeCaseRollupRow } from '@dun/store'
+import { CASE_ROLLUP_COUNTS, listCaseRollups, type OutcomeCaseRollupRow } from '@dun/store'
 import type { ServiceContext } from '../context.js'
 import { ratio } from './ratio.js'
 
@@ -40,19 +40,8 @@ function keyOf(row: OutcomeCaseRollupRow, by: RecoveryDimension): string {
   }
 }
 
-const TOTALS = [
-  'cases',
-  'recovered_cases',
-  'amount_due',
-  'recovered_amount',
-  'closed_cases',
-  'messages_sent',
-  'cancellations',
-  'write_offs',
-  'closed_recovered_amount',
-] as const satisfies readonly (keyof OutcomeCaseRollupRow)[]
-type Totals = Record<(typeof TOTALS)[number], number>
-const ZERO: Totals = Object.fromEntries(TOTALS.map((name) => [name, 0])) as Totals
+type Totals = Record<(typeof CASE_ROLLUP_COUNTS)[number], number>
+const ZERO: Totals = Object.fromEntries(CASE_ROLLUP_COUNTS.map((name) => [name, 0])) as Totals
 
 /** Recovery rate by count and by amount, per currency, grouped by version, segment or cohort. */
 export async function recoveryReport(
@@ -64,7 +53,7 @@ export async function recoveryReport(
     const key = keyOf(row, by)
     const id = `${key}\u0000${row.currency}`
     const entry = sums.get(id) ?? { key, currency: row.currency, totals: { ...ZERO } }
-    for (const name of TOTALS) entry.totals[name] += row[name]
+    for (const name of CASE_ROLLUP_COUNTS) entry.totals[name] += row[name]
     sums.set(id, entry)
   }
   return [...sums.values()]

@@ -180,15 +180,18 @@ export async function listCaseRollups(db: Db, workspace: string): Promise<Outcom
     .selectAll()
     .where('workspace_id', '=', workspace)
     .execute()
-  return bigintsAsNumbers(rows, [
-    'cases',
-    'amount_due',
-    'recovered_cases',
-    'recovered_amount',
-    'closed_cases',
-    'messages_sent',
-    'cancellations',
-    'write_offs',
-    'closed_recovered_amount',
-  ])
+  return bigintsAsNumbers(rows, CASE_ROLLUP_COUNTS)
 }
+
+/** The summed counters of a case rollup row (bigint in the database, numbers here). */
+export const CASE_ROLLUP_COUNTS = [
+  'cases',
+  'recovered_cases',
+  'amount_due',
+  'recovered_amount',
+  'closed_cases',
+  'messages_sent',
+  'cancellations',
+  'write_offs',
+  'closed_recovered_amount',
+] as const satisfies readonly (keyof OutcomeCaseRollupRow)[]
