@@ -12,7 +12,7 @@ export type WorkerMessage =
   | { readonly kind: 'done'; readonly reports: SimulationReport[]; readonly partial: boolean }
   | { readonly kind: 'failed'; readonly message: string; readonly exitCode: number }
 
-/** Below this size a worker's start-up (~0.3 s to load the engine) costs more than it saves. */
+/** Below this size a worker's start-up (~0.2 s to load the engine) costs more than it saves. */
 const PARALLEL_FROM_BYTES = 16 * 2 ** 20
 const MAX_WORKERS = 4
 /**

@@ -40,12 +40,11 @@ export function paidBeforeAnyStep(
     if (event.at < paidAt) settled = false
   }
   const calendar = zoneCalendar(customer.customer.timezone)
-  const before = (steps: readonly (PlanStep | undefined)[]) =>
-    paidBeforeSteps(steps, record, failedAt, calendar, span)
   // every group's first step bounds the others: most invoices are paid before those, and
   // need no look at the guards
-  if (before(first.earliest)) return true
-  return settled && before(first.settled(invoice, customer))
+  if (paidBeforeSteps(first.earliest, record, failedAt, calendar, span)) return true
+  if (!settled) return false
+  return paidBeforeSteps(first.settled(invoice, customer), record, failedAt, calendar, span)
 }
 
 /** Paid before each of these steps (one per step group, `undefined` for none) could be scheduled. */
