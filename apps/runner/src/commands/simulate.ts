@@ -103,7 +103,7 @@ async function runSimulate(policyFile: string, options: SimulateOptions): Promis
     to,
     responseModel,
   }
-  // workers for a large file start now, and read the customers and events while the
+  // workers for a large file start now, and read the customers while the
   // policies compile (loading the compiler alone takes a third of a second)
   const simulation = await startSimulation(
     settings,

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import {
   customerFacts,
   DatasetError,
+  EventsBeside,
   EventsByInvoice,
   datasetFormatOf,
   inPartition,
@@ -10,8 +11,10 @@ import {
   readInvoices,
   ReadAgain,
   RowErrorTally,
+  RowsRead,
   type ColumnMapping,
   type CustomerRecord,
+  type EventRecord,
   type DatasetRead,
   type InvoiceRecord,
   type Partition,
@@ -33,9 +36,11 @@ export interface InputSource extends SimulationSource {
 }
 
 /**
- * Opens the simulation's files as a `SimulationSource`. Customers and events are read up
- * front (they are looked up by id); invoices stream, and are opened again if they turn
- * out unsorted. `onBytes` reports how far into the invoices file reading has got.
+ * Opens the simulation's files as a `SimulationSource`. Customers are read up front (they
+ * are looked up by id). Invoices stream, and are opened again if they turn out unsorted;
+ * the events file streams beside them when it lists the invoices' events in the invoices'
+ * order, else it is read whole the next time round. `onBytes` reports how far into the
+ * invoices file reading has got.
  */
 export async function openInputs(
   files: InputFiles,
@@ -43,13 +48,13 @@ export async function openInputs(
   partition: Partition | null = null,
 ): Promise<InputSource> {
   const mapping = files.mapping ? await readMappingFile('simulate', files.mapping) : undefined
-  const readOnce = new RowErrorTally()
+  const customersErrors = new RowErrorTally()
   // a part simulates only its own customers: the others are read (for their row errors), not kept
   const customerById = new Map<string, CustomerRecord>()
   if (files.customers) {
     const read = readCustomers(
       await openText(files.customers),
-      errorsTo(files.customers, readOnce, mapping),
+      errorsTo(files.customers, customersErrors, mapping),
     )
     for await (const batch of rethrowDatasetErrors(read.batches())) {
       for (const record of batch) {
@@ -58,38 +63,95 @@ export async function openInputs(
       }
     }
   }
-  const eventsByInvoice = new EventsByInvoice()
-  if (files.events) {
-    const read = readEvents(await openText(files.events), errorsTo(files.events, readOnce))
-    for await (const batch of rethrowDatasetErrors(read.batches())) {
-      for (const event of batch) eventsByInvoice.add(event)
-    }
-  }
+  if (files.events) await fileSize('simulate', files.events)
   const size = await fileSize('simulate', files.invoices)
-  let invoiceErrors = readOnce.clone()
+  let eventsHeld: EventsByInvoice | null = null
+  let events: { of: (invoiceId: string) => readonly EventRecord[] } = new EventsByInvoice()
+  let otherErrors = customersErrors
+  let invoiceErrors = new RowErrorTally()
   let partial = false
   return {
     invoices: (partition) => {
       partial = partition !== null && datasetFormatOf(files.invoices) === 'csv'
-      // a part that reads only its own rows counts the other files' errors in part 0 only
-      invoiceErrors = partial && partition?.index !== 0 ? new RowErrorTally() : readOnce.clone()
+      // the files every part reads whole have their errors counted by part 0 alone
+      const countsOthers = !partial || partition?.index === 0
+      otherErrors = countsOthers ? customersErrors.clone() : new RowErrorTally()
+      const eventsErrors = countsOthers ? otherErrors : new RowErrorTally()
+      invoiceErrors = new RowErrorTally()
       const stream = countBytes(createReadStream(files.invoices, 'utf8'), size, onBytes)
       const options = errorsTo(files.invoices, invoiceErrors, mapping)
-      if (!partial || !partition)
-        return rethrowDatasetErrors(readInvoices(stream, options).batches())
-      const only = (customerId: string) => inPartition(customerId, partition)
-      const reportsUnattributed = partition.index === 0
-      return vouchedFor(readInvoices(stream, { ...options, only, reportsUnattributed }))
+      const rows = new RowsRead()
+      const beside = files.events && eventsHeld === null
+      const read = readInvoices(stream, {
+        ...options,
+        onRow: beside ? rows.add : undefined,
+        ...(partial && partition
+          ? {
+              only: (customerId: string) => inPartition(customerId, partition),
+              reportsUnattributed: partition.index === 0,
+            }
+          : {}),
+      })
+      const invoices = partial ? vouchedFor(read) : rethrowDatasetErrors(read.batches())
+      if (!files.events) return invoices
+      const eventsRead = () =>
+        rethrowDatasetErrors(
+          readEvents(
+            createReadStream(files.events!, 'utf8'),
+            errorsTo(files.events!, eventsErrors),
+          ).batches(),
+        )
+      if (!beside)
+        return holdingEvents(eventsRead(), invoices, (held) => (events = eventsHeld = held))
+      const aligned = new EventsBeside(eventsRead())
+      events = aligned
+      return besideEvents(invoices, rows, aligned, () => (eventsHeld = new EventsByInvoice()))
     },
     partial: () => partial,
     customerFor: (record) => customerById.get(record.customerId) ?? derivedCustomer(record),
-    eventsFor: (invoiceId) => eventsByInvoice.of(invoiceId),
-    rowErrors: () => invoiceErrors.summary(),
+    eventsFor: (invoiceId) => events.of(invoiceId),
+    rowErrors: () => otherErrors.plus(invoiceErrors).summary(),
   }
 }
 
+/** The invoices, each batch with its events read beside it; not aligned, the events are held next time. */
+async function* besideEvents(
+  invoices: AsyncIterable<readonly InvoiceRecord[]>,
+  rows: RowsRead,
+  events: EventsBeside,
+  holdNextTime: () => void,
+): AsyncGenerator<readonly InvoiceRecord[]> {
+  try {
+    for await (const batch of invoices) {
+      await events.pass(rows, batch)
+      rows.clear()
+      yield batch
+    }
+    await events.pass(rows, [])
+    await events.finish()
+  } catch (error) {
+    if (error instanceof ReadAgain && !error.wholeFile) holdNextTime()
+    throw error
+  } finally {
+    await events.close()
+  }
+}
+
+/** The whole events file read into memory before the invoices stream. */
+async function* holdingEvents(
+  eventsRead: AsyncIterable<readonly EventRecord[]>,
+  invoices: AsyncIterable<readonly InvoiceRecord[]>,
+  hold: (events: EventsByInvoice) => void,
+): AsyncGenerator<readonly InvoiceRecord[]> {
+  const held = new EventsByInvoice()
+  for await (const batch of eventsRead) for (const event of batch) held.add(event)
+  hold(held)
+  yield* invoices
+}
+
 function errorsTo(file: string, tally: RowErrorTally, mapping?: ColumnMapping) {
-  return { file, mapping, keepErrors: 0, onRowError: tally.add.bind(tally) }
+  // the tally keeps the errors; the reader keeps one, to name it if no row can be used
+  return { file, mapping, keepErrors: 1, onRowError: tally.add.bind(tally) }
 }
 
 /** Without a customers file (or a row for this customer): what the invoice row says, else defaults. */

@@ -44,8 +44,8 @@ export async function simulatePart(
 }
 
 /**
- * Simulates a partition whose inputs are open (customers and events read: a worker reads
- * them while the policies are being compiled). With `--compare`, the timeline is the
+ * Simulates a partition whose inputs are open (the customers file read: a worker reads
+ * it while the policies are being compiled). With `--compare`, the timeline is the
  * first policy's: the one the runner would run.
  */
 export async function simulateOpened(

@@ -7,7 +7,7 @@ import type { WorkerMessage } from './worker-pool.js'
 
 /**
  * One partition of a large simulation, in its own thread (see worker-pool.ts). It starts
- * before the policies are compiled and reads the customers and events files meanwhile;
+ * before the policies are compiled and reads the customers file meanwhile;
  * the compiled policies arrive as its one message.
  */
 const { settings, partition, timelineFile } = workerData as {

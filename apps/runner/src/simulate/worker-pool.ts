@@ -34,7 +34,7 @@ export interface PendingSimulation {
  * Starts a simulation on this thread, or — for a large invoices file — on one worker
  * thread per core, each reading the whole file and simulating its own share of the
  * customers; the parts merge into exactly the report a single thread gives. Workers start
- * at once and read the customers and events files while the caller compiles the policies.
+ * at once and read the customers file while the caller compiles the policies.
  * `DUN_SIMULATE_WORKERS` sets the number of workers (1 = this thread only).
  */
 export async function startSimulation(

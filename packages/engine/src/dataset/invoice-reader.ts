@@ -33,7 +33,15 @@ export interface InvoiceReadOptions extends ReadOptions {
    * reader of a file read in parts says yes, so each bad row is reported once.
    */
   readonly reportsUnattributed?: boolean
+  /**
+   * Told every data row's invoice id, in file order, built or not (a row of another part,
+   * a row with a bad cell), with its issue date when readable; rows whose id cannot be
+   * read are not told. Lets an events file listed in the invoices' order be read beside.
+   */
+  readonly onRow?: RowListener
 }
+
+export type RowListener = (invoiceId: string, issuedAt: number | null) => void
 
 /**
  * Streams invoices from CSV (through a column mapping) or JSON lines. The summary says
@@ -45,20 +53,63 @@ export function readInvoices(
   options: InvoiceReadOptions,
 ): DatasetRead<InvoiceRecord> {
   const format = options.format ?? datasetFormatOf(options.file)
-  const only = options.only
-  return datasetRead(options, (context) =>
-    checkOrder(
+  const { only, onRow } = options
+  return datasetRead(options, (context) => {
+    const rows = only ? onlyRows(only, options.reportsUnattributed === true, context) : invoiceRow
+    return checkOrder(
       format === 'csv'
         ? csvRecords(
             source,
             options.mapping ?? DEFAULT_MAPPING,
-            only ? onlyRows(only, options.reportsUnattributed === true, context) : invoiceRow,
+            onRow ? listedRows(rows, onRow) : rows,
             context,
           )
-        : jsonlRecords(source, invoiceLine, fromLine, context),
+        : jsonlRecords(source, invoiceLine, onRow ? listedLine(onRow) : fromLine, context),
       context,
-    ),
-  )
+    )
+  })
+}
+
+/** Tells `onRow` of every row: built ones with their issue date, the others by id alone. */
+function listedRows(
+  compile: RowCompiler<InvoiceRecord>,
+  onRow: RowListener,
+): RowCompiler<InvoiceRecord> {
+  return (source) => {
+    const build = compile(source)
+    const quiet = { ...source, missing: [] }
+    const invoiceId = optionalField(
+      'string',
+      'invoice_id',
+      source.mapping.invoice.invoice_id,
+      quiet,
+    )
+    const tellId = (row: readonly string[]) => {
+      const id = readable(() => invoiceId(row, ''))
+      if (id !== null && id !== '') onRow(id, null)
+    }
+    const listed = (row: readonly string[]) => {
+      let record: InvoiceRecord | null
+      try {
+        record = build(row)
+      } catch (problem) {
+        tellId(row)
+        throw problem
+      }
+      if (record === null) tellId(row)
+      else onRow(record.invoice.id, record.invoice.issued_at)
+      return record
+    }
+    return build.reports ? Object.assign(listed, { reports: build.reports }) : listed
+  }
+}
+
+function listedLine(onRow: RowListener) {
+  return (line: z.output<typeof invoiceLine>): InvoiceRecord => {
+    const record = fromLine(line)
+    onRow(record.invoice.id, record.invoice.issued_at)
+    return record
+  }
 }
 
 /** Builds the rows of the customers `only` accepts; every row's issue date is checked for order. */

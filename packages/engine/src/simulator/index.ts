@@ -1,4 +1,6 @@
-export { ReadAgain, simulate } from './simulate.js'
+export { simulate } from './simulate.js'
+export { ReadAgain } from './read-again.js'
+export { EventsBeside, RowsRead } from './events-beside.js'
 export { engineReplayer, episodeReplayInput } from './engine-replayer.js'
 export { asIssued } from './as-issued.js'
 export type {

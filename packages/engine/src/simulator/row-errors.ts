@@ -34,6 +34,19 @@ export class RowErrorTally {
     return copy
   }
 
+  /** This tally's errors, then another's: files read before, then one read after. */
+  plus(after: RowErrorTally): RowErrorTally {
+    const sum = this.clone()
+    sum.total += after.total
+    sum.first.push(...after.first.slice(0, this.keep - sum.first.length))
+    for (const [key, line] of after.byColumn) {
+      const seen = sum.byColumn.get(key)
+      if (seen) seen.count += line.count
+      else sum.byColumn.set(key, { ...line })
+    }
+    return sum
+  }
+
   summary(): RowErrorSummary {
     return {
       total: this.total,

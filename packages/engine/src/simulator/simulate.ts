@@ -6,6 +6,7 @@ import { FirstSteps } from './first-steps.js'
 import { paidBeforeAnyStep } from './inert.js'
 import { inPartition, type Partition } from './partition.js'
 import { policySpan } from './policy-span.js'
+import { ReadAgain } from './read-again.js'
 import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
 import type { RowErrorSummary, SimulationReport } from './report.js'
 import { ReportBuilder } from './report-builder.js'
@@ -21,12 +22,13 @@ export interface SimulationSource {
    * source may leave out the invoices of other partitions' customers (a worker then builds
    * only its share of a large file); the reports then count only the rows it yields. When
    * it cannot vouch for the whole file that way (out of order, no usable row in its share),
-   * it throws `ReadAgain` at the end, and the simulation opens it again without a partition.
+   * it throws `ReadAgain`, and the simulation opens it again (without the partition, unless
+   * the `ReadAgain` says it still holds).
    */
   readonly invoices: (partition: Partition | null) => AsyncIterable<readonly InvoiceRecord[]>
   /** The customer of an invoice (from a customers file, or derived from the invoice). */
   readonly customerFor: (record: InvoiceRecord) => CustomerRecord
-  /** Outside events of one invoice, any order. */
+  /** Outside events of one invoice of the batch last yielded, any order. */
   readonly eventsFor: (invoiceId: string) => readonly EventRecord[]
   /** Rows that could not be read, in every file; asked for once the invoices are read. */
   readonly rowErrors: () => RowErrorSummary
@@ -60,13 +62,6 @@ export interface SimulationHooks {
 
 class UnsortedInput extends Error {}
 
-/** Thrown by a source that left rows out and cannot vouch for the whole file (see SimulationSource). */
-export class ReadAgain extends Error {
-  constructor(reason: string) {
-    super(`the invoices are read again in full: ${reason}`)
-  }
-}
-
 /**
  * Replays historical invoices under one or more policies (the same invoices for each) and
  * returns one report per policy. Input sorted by issue date streams; unsorted input is
@@ -77,35 +72,52 @@ export async function simulate(
   policies: readonly SimulatedPolicy[],
   options: SimulationOptions = {},
 ): Promise<SimulationReport[]> {
-  const streamed = async (partition: Partition | null) => {
+  let partition = options.partition ?? null
+  let sorted = true
+  // each restart gives up something for good (the partition, the order), so this ends
+  for (;;) {
     try {
-      return await runPass(source, policies, options, source.invoices(partition), true)
+      const pass = sorted ? inFileOrder(source, partition) : await inIssueOrder(source)
+      return await runPass(source, policies, options, pass, sorted)
     } catch (error) {
-      if (!(error instanceof UnsortedInput)) throw error
-      return null
+      if (error instanceof UnsortedInput) sorted = false
+      else if (!(error instanceof ReadAgain)) throw error
+      else if (error.wholeFile) partition = null
+      options.hooks?.onRestart?.()
     }
   }
-  const partition = options.partition ?? null
-  let reports: SimulationReport[] | null
-  try {
-    reports = await streamed(partition)
-  } catch (error) {
-    if (!(error instanceof ReadAgain)) throw error
-    options.hooks?.onRestart?.()
-    reports = await streamed(null)
-  }
-  if (reports !== null) return reports
-  options.hooks?.onRestart?.()
+}
+
+/** The invoices of one pass, and their events. */
+interface Pass {
+  readonly invoices: AsyncIterable<readonly InvoiceRecord[]>
+  readonly eventsFor: (invoiceId: string) => readonly EventRecord[]
+}
+
+function inFileOrder(source: SimulationSource, partition: Partition | null): Pass {
+  return { invoices: source.invoices(partition), eventsFor: source.eventsFor }
+}
+
+/** Every invoice in memory, sorted by issue date, with its events looked up as it was read. */
+async function inIssueOrder(source: SimulationSource): Promise<Pass> {
   const all: InvoiceRecord[] = []
-  for await (const batch of source.invoices(null)) all.push(...batch)
-  return runPass(source, policies, options, oneBatch(all.sort(byIssueThenId)), false)
+  const events = new Map<string, readonly EventRecord[]>()
+  for await (const batch of source.invoices(null)) {
+    for (const record of batch) {
+      all.push(record)
+      const own = source.eventsFor(record.invoice.id)
+      if (own.length > 0) events.set(record.invoice.id, own)
+    }
+  }
+  all.sort(byIssueThenId)
+  return { invoices: oneBatch(all), eventsFor: (id) => events.get(id) ?? [] }
 }
 
 async function runPass(
   source: SimulationSource,
   policies: readonly SimulatedPolicy[],
   options: SimulationOptions,
-  invoices: AsyncIterable<readonly InvoiceRecord[]>,
+  { invoices, eventsFor }: Pass,
   sortedByIssueDate: boolean,
 ): Promise<SimulationReport[]> {
   const from = options.from ?? null
@@ -136,7 +148,7 @@ async function runPass(
         outsideWindow += 1
         continue
       }
-      const events = source.eventsFor(record.invoice.id)
+      const events = eventsFor(record.invoice.id)
       const customer = source.customerFor(record)
       const issued = asIssued(record, events)
       let untouched =
