@@ -51,6 +51,59 @@ export interface ReplayResult {
 }
 
 /**
+ * A replay in progress: the customer's facts, what is still to come (events, issue times)
+ * and what has been recorded. `advance` moves it on; `replay` runs one from start to end.
+ */
+export interface ReplayState {
+  facts: CustomerCaseFacts
+  /** Outside events in time order; those before `eventIndex` have been applied. */
+  events: readonly DunningEvent[]
+  eventIndex: number
+  /** Issue times in order; those before `issueIndex` are at or before the last moment evaluated. */
+  readonly issues: number[]
+  issueIndex: number
+  readonly outcomes: Map<string, CaseStatus | 'pending'>
+  readonly timeline: TimelineEntry[]
+  /** Deferrals already on the timeline, by invoice, as `stepId reason`. */
+  readonly deferralsSeen: Map<string, Set<string>>
+  /** The next moment to evaluate. */
+  now: number
+  evaluations: number
+}
+
+export interface AdvanceOptions {
+  /** Evaluate only moments before this instant; the state then waits at the next one. */
+  readonly before: number
+  /** See ReplayInput. */
+  readonly untilFirstEntry?: boolean
+  /**
+   * More invoices may still join (a replay kept live while the input streams): the replay
+   * goes on to `before` even when every case known so far is settled, as it would with the
+   * later invoices still pending.
+   */
+  readonly moreToCome?: boolean
+  /** Told each moment's decisions, after they are recorded and performed. */
+  readonly onDecisions?: (decisions: readonly Decision[], now: number) => void
+}
+
+/** A replay's starting state: nothing evaluated, the clock at the first issue time. */
+export function startReplay(input: ReplayInput): ReplayState {
+  const issues = input.facts.cases.map((c) => c.invoice.issued_at).sort((a, b) => a - b)
+  return {
+    facts: input.facts,
+    events: input.events ?? [],
+    eventIndex: 0,
+    issues,
+    issueIndex: 0,
+    outcomes: new Map(input.facts.cases.map((c) => [c.invoice.id, 'pending'])),
+    timeline: [],
+    deferralsSeen: new Map(),
+    now: issues[0] ?? Infinity,
+    evaluations: 0,
+  }
+}
+
+/**
  * Replays one customer's cases on a virtual clock: from the first issue time, jump to the
  * next moment anything can happen — a decision's wake time, an outside event, another
  * invoice's issue time — evaluate, perform the due actions, and repeat until every case is
@@ -61,48 +114,58 @@ export function* replay(
   policy: PolicyContext & { readonly runner?: RuleRunner },
   input: ReplayInput,
 ): EngineProgram<ReplayResult> {
+  const state = startReplay(input)
+  yield* advance(policy, state, {
+    before: input.until ?? Infinity,
+    untilFirstEntry: input.untilFirstEntry === true,
+  })
+  const { timeline, outcomes, facts, evaluations } = state
+  return { timeline, outcomes, facts, evaluations }
+}
+
+/** Evaluates the state's moments before `options.before` (see `replay`). */
+export function* advance(
+  policy: PolicyContext & { readonly runner?: RuleRunner },
+  state: ReplayState,
+  options: AdvanceOptions,
+): EngineProgram<void> {
   // rules that answer at once (the fast path) are asked directly: a simulation evaluates
   // millions of cases, and a yield per case through two generators costs more than the rules
   const fast = policy.runner?.path === 'fast' ? policy.runner : null
-  const until = input.until ?? Infinity
-  const events = input.events ?? []
-  const issues = input.facts.cases.map((c) => c.invoice.issued_at).sort((a, b) => a - b)
-  const outcomes = new Map<string, CaseStatus | 'pending'>(
-    input.facts.cases.map((c) => [c.invoice.id, 'pending']),
-  )
-  const timeline: TimelineEntry[] = []
-  const deferralsSeen = new Set<string>()
-  let facts = input.facts
-  let eventIndex = 0
-  let issueIndex = 0
-  let evaluations = 0
-  let now = issues[0] ?? Infinity
-  while (now < until) {
-    while (eventIndex < events.length && events[eventIndex]!.at <= now) {
-      facts = applyEvent(facts, events[eventIndex++]!)
+  const { events, issues, outcomes, timeline } = state
+  while (state.now < options.before) {
+    const now = state.now
+    while (state.eventIndex < events.length && events[state.eventIndex]!.at <= now) {
+      state.facts = applyEvent(state.facts, events[state.eventIndex++]!)
     }
-    const open = openCases(facts, outcomes, now)
+    const open = openCases(state.facts, outcomes, now)
     const decisions =
       open.cases.length === 0
         ? []
         : fast
           ? evaluateCustomerWith(fast, policy, open, now)
           : yield* evaluateCustomerProgram(policy, open, now)
-    evaluations += decisions.length === 0 ? 0 : 1
-    while (issueIndex < issues.length && issues[issueIndex]! <= now) issueIndex++
-    let next = Math.min(events[eventIndex]?.at ?? Infinity, issues[issueIndex] ?? Infinity)
+    state.evaluations += decisions.length === 0 ? 0 : 1
+    while (state.issueIndex < issues.length && issues[state.issueIndex]! <= now) state.issueIndex++
+    let next = Math.min(
+      events[state.eventIndex]?.at ?? Infinity,
+      issues[state.issueIndex] ?? Infinity,
+    )
     for (const decision of decisions) {
       outcomes.set(decision.invoiceId, decision.status)
-      record(timeline, deferralsSeen, decision, now)
+      record(timeline, state.deferralsSeen, decision, now)
       if (decision.nextWakeAt !== null && decision.nextWakeAt > now)
         next = Math.min(next, decision.nextWakeAt)
     }
-    if (input.untilFirstEntry === true && timeline.length > 0) break
-    facts = applyExecuted(facts, decisions, now)
-    if (allSettled(outcomes) && eventIndex >= events.length) break
-    now = next
+    if (options.untilFirstEntry === true && timeline.length > 0) return
+    state.facts = applyExecuted(state.facts, decisions, now)
+    options.onDecisions?.(decisions, now)
+    if (options.moreToCome !== true && allSettled(outcomes) && state.eventIndex >= events.length) {
+      state.now = Infinity
+      return
+    }
+    state.now = next
   }
-  return { timeline, outcomes, facts, evaluations }
 }
 
 const TERMINAL: ReadonlySet<CaseStatus | 'pending'> = new Set(['stopped', 'rejected'])
@@ -135,7 +198,7 @@ function allSettled(outcomes: ReadonlyMap<string, CaseStatus | 'pending'>): bool
 /** Executions and skips each time; a deferral once per step and reason (it repeats until it ends). */
 function record(
   timeline: TimelineEntry[],
-  seen: Set<string>,
+  seen: Map<string, Set<string>>,
   decision: Decision,
   now: number,
 ): void {
@@ -164,9 +227,11 @@ function record(
     })
   }
   for (const { stepId, action, scheduledAt, segment, reason, earliestAt } of decision.deferred) {
-    const key = `${invoiceId}\u0000${stepId}\u0000${reason}`
-    if (seen.has(key)) continue
-    seen.add(key)
+    const key = `${stepId}\u0000${reason}`
+    let own = seen.get(invoiceId)
+    if (own === undefined) seen.set(invoiceId, (own = new Set()))
+    if (own.has(key)) continue
+    own.add(key)
     timeline.push({
       kind: 'deferred',
       invoiceId,

@@ -1,5 +1,6 @@
 import {
   engineReplayer,
+  liveReplayer,
   simulate,
   type CompiledPolicy,
   type EnginePath,
@@ -61,6 +62,8 @@ export async function simulateOpened(
       request.policies.map((compiled) => ({
         compiled,
         replay: engineReplayer(compiled, request.engine),
+        // the fast path replays long episodes as they stream; the reference path, whole
+        ...(request.engine === 'fast' ? { live: liveReplayer(compiled) } : {}),
       })),
       {
         from: request.from,

@@ -1,12 +1,14 @@
 import type { CompiledPolicy } from '../compiled.js'
 import type { HistoryFacts } from '../facts/input.js'
+import { LiveEpisode } from './live-episode.js'
 import { prepare } from '../evaluate/prepare.js'
 import type { EnginePath } from '../evaluate/program.js'
-import { replay, type ReplayInput, type ReplayResult } from '../replay.js'
+import { replay, type ReplayInput, type ReplayResult, type TimelineEntry } from '../replay.js'
 import type {
   DeferralEvent,
   Episode,
   EpisodeReplayer,
+  LiveReplayer,
   ExecutedStep,
   ReplayNeed,
   ReplayedEpisode,
@@ -40,6 +42,15 @@ export function engineReplayer(
     fromResult(policy.run(replay(policy, episodeReplayInput(episode, need))))
 }
 
+/**
+ * Episodes replayed live as their invoices arrive (see LiveEpisode): the fast path only, as
+ * a replay that awaits json-rules-engine cannot be paused inside the grouper.
+ */
+export function liveReplayer(compiled: CompiledPolicy): LiveReplayer {
+  const policy = prepare(compiled, { path: 'fast' })
+  return (customer, options) => new LiveEpisode(policy, customer, options)
+}
+
 /** The replay of one episode, as the simulator runs it: to replay it again (a timeline, a trace). */
 export function episodeReplayInput(episode: Episode, need: ReplayNeed = {}): ReplayInput {
   return {
@@ -60,10 +71,15 @@ export function episodeReplayInput(episode: Episode, need: ReplayNeed = {}): Rep
 }
 
 function fromResult(result: ReplayResult): ReplayedEpisode {
+  return replayedFrom(result.timeline)
+}
+
+/** A replay's timeline as the simulator reports it. */
+export function replayedFrom(timeline: readonly TimelineEntry[]): ReplayedEpisode {
   const executed: ExecutedStep[] = []
   const deferrals: DeferralEvent[] = []
   const skips: SkipEvent[] = []
-  for (const entry of result.timeline) {
+  for (const entry of timeline) {
     switch (entry.kind) {
       case 'executed':
         executed.push(entry)

@@ -1,5 +1,5 @@
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
-import type { Episode } from './replay-port.js'
+import type { Episode, HeldInvoice } from './replay-port.js'
 
 const DAY_MS = 86_400_000
 
@@ -8,19 +8,22 @@ export interface GrouperOptions {
   readonly caseSpanMs: number
   /** The longest window a past contact still counts in (caps): episodes this far apart cannot interact. */
   readonly memoryMs: number
-  readonly horizon: number | null
 }
 
-/** An invoice held without its own copy of the customer (an episode may hold many), with its events. */
-interface Held {
-  readonly record: InvoiceRecord
-  readonly events: readonly EventRecord[]
+/**
+ * What the grouper keeps of an open episode, `K`: its invoices held for one replay when it
+ * closes, or replays kept live (see LiveEpisode).
+ */
+export interface EpisodeKeeper<K> {
+  /** An episode begins with this invoice. */
+  start(record: InvoiceRecord, customer: CustomerRecord, events: readonly EventRecord[]): K
+  /** A later invoice of the same episode. */
+  join(kept: K, record: InvoiceRecord, events: readonly EventRecord[]): void
 }
 
-interface OpenEpisode {
+interface OpenEpisode<K> {
   readonly customerId: string
-  readonly customer: CustomerRecord
-  readonly held: Held[]
+  readonly kept: K
   /** After this instant nothing in the episode can affect a new invoice of the customer. */
   quietAfter: number
 }
@@ -28,41 +31,40 @@ interface OpenEpisode {
 /**
  * Groups a stream of invoices sorted by issue time into per-customer episodes: sets of
  * invoices whose dunning can overlap (caps and quiet hours are per customer). Only
- * customers with an episode still open are held, so memory follows the invoices open at
- * once, not the length of the file.
+ * customers with an episode still open are held, and only what the keeper keeps of them.
  */
-export class EpisodeGrouper {
-  private readonly open = new Map<string, OpenEpisode>()
+export class EpisodeGrouper<K> {
+  private readonly open = new Map<string, OpenEpisode<K>>()
   private sweptDay = -Infinity
 
-  constructor(private readonly options: GrouperOptions) {}
+  constructor(
+    private readonly options: GrouperOptions,
+    private readonly keeper: EpisodeKeeper<K>,
+  ) {}
 
   /**
    * Adds the next invoice (issue times must not decrease) with its customer and outside
-   * events, looked up once by the caller; returns the episodes it closed.
+   * events, looked up once by the caller; returns what was kept of the episodes it closed.
    */
-  add(record: InvoiceRecord, customer: CustomerRecord, events: readonly EventRecord[]): Episode[] {
+  add(record: InvoiceRecord, customer: CustomerRecord, events: readonly EventRecord[]): K[] {
     const now = record.invoice.issued_at
     const closed = this.sweepOncePerDay(now)
     const current = this.open.get(record.customerId)
+    const quietAfter = this.quietAfter(record, events)
     if (current && current.quietAfter >= now) {
-      current.held.push({ record: withoutCustomer(record), events })
-      current.quietAfter = Math.max(current.quietAfter, this.quietAfter(record, events))
+      this.keeper.join(current.kept, record, events)
+      current.quietAfter = Math.max(current.quietAfter, quietAfter)
     } else {
-      if (current) closed.push(this.close(current))
-      this.open.set(record.customerId, this.start(record, customer, events))
+      if (current) closed.push(current.kept)
+      const kept = this.keeper.start(record, customer, events)
+      this.open.set(record.customerId, { customerId: record.customerId, kept, quietAfter })
     }
     return closed
   }
 
-  /** The invoice as an episode of its own, to see whether the policy would touch it at all. */
-  alone(record: InvoiceRecord, customer: CustomerRecord, events: readonly EventRecord[]): Episode {
-    return this.close(this.start(record, customer, events))
-  }
-
   /** Closes every episode still open: the end of the input. */
-  finish(): Episode[] {
-    const closed = [...this.open.values()].map((episode) => this.close(episode))
+  finish(): K[] {
+    const closed = [...this.open.values()].map((episode) => episode.kept)
     this.open.clear()
     return closed
   }
@@ -71,16 +73,16 @@ export class EpisodeGrouper {
     return this.open.size
   }
 
-  private sweepOncePerDay(now: number): Episode[] {
+  private sweepOncePerDay(now: number): K[] {
     const day = Math.floor(now / DAY_MS)
     if (day <= this.sweptDay) return []
     this.sweptDay = day
-    const closed: Episode[] = []
+    const closed: K[] = []
     // values(), not entries(): an entry is an array made per open episode per day
     for (const episode of this.open.values()) {
       if (episode.quietAfter < now) {
         this.open.delete(episode.customerId)
-        closed.push(this.close(episode))
+        closed.push(episode.kept)
       }
     }
     return closed
@@ -94,28 +96,41 @@ export class EpisodeGrouper {
     const end = Math.min(record.paidAt ?? Infinity, anchor + this.options.caseSpanMs)
     return end + this.options.memoryMs
   }
+}
 
-  private start(
-    record: InvoiceRecord,
-    customer: CustomerRecord,
-    events: readonly EventRecord[],
-  ): OpenEpisode {
-    return {
-      customerId: record.customerId,
-      customer,
-      held: [{ record: withoutCustomer(record), events }],
-      quietAfter: this.quietAfter(record, events),
-    }
-  }
+/** An episode's invoices held as they come, to be replayed whole once it closes. */
+export interface HeldEpisode {
+  readonly customer: CustomerRecord
+  /** Without their own copy of the customer (an episode may hold many). */
+  readonly held: HeldInvoice[]
+}
 
-  private close(open: OpenEpisode): Episode {
-    const held = open.held.sort((a, b) => byIssueThenId(a.record, b.record))
-    return {
-      customer: open.customer,
-      invoices: held.map((h) => h.record),
-      events: asWasEvents(held),
-      horizon: this.options.horizon,
-    }
+export const heldEpisodes: EpisodeKeeper<HeldEpisode> = {
+  start: (record, customer, events) => ({
+    customer,
+    held: [{ record: withoutCustomer(record), events }],
+  }),
+  join: (kept, record, events) => void kept.held.push({ record: withoutCustomer(record), events }),
+}
+
+/** The invoice as an episode of its own, to see whether the policy would touch it at all. */
+export function episodeAlone(
+  record: InvoiceRecord,
+  customer: CustomerRecord,
+  events: readonly EventRecord[],
+  horizon: number | null,
+): Episode {
+  return episodeOf(heldEpisodes.start(record, customer, events), horizon)
+}
+
+/** The episode to replay: its invoices in one order whatever order the file had. */
+export function episodeOf({ customer, held }: HeldEpisode, horizon: number | null): Episode {
+  held.sort((a, b) => byIssueThenId(a.record, b.record))
+  return {
+    customer,
+    invoices: held.map((h) => h.record),
+    events: asWasEvents(held),
+    horizon,
   }
 }
 
@@ -132,8 +147,12 @@ function withoutCustomer({ customerId, invoice, paidAt }: InvoiceRecord): Invoic
   return { customerId, invoice, paidAt }
 }
 
+interface Issued {
+  readonly invoice: { readonly issued_at: number; readonly id: string }
+}
+
 /** Issue time, then invoice id: one order whatever order the input had. */
-export function byIssueThenId(a: InvoiceRecord, b: InvoiceRecord): number {
+export function byIssueThenId(a: Issued, b: Issued): number {
   return (
     a.invoice.issued_at - b.invoice.issued_at ||
     (a.invoice.id < b.invoice.id ? -1 : a.invoice.id > b.invoice.id ? 1 : 0)
@@ -141,14 +160,21 @@ export function byIssueThenId(a: InvoiceRecord, b: InvoiceRecord): number {
 }
 
 /** Mode as-was: each invoice is paid in full when it really was, beside its recorded events. */
-function asWasEvents(held: readonly Held[]): EventRecord[] {
-  const events: EventRecord[] = []
-  for (const { record, events: own } of held) {
-    const { invoice, paidAt } = record
-    events.push(...own)
-    if (paidAt !== null) {
-      events.push({ type: 'payment_succeeded', invoice_id: invoice.id, at: paidAt, amount: null })
-    }
-  }
-  return events.sort((a, b) => a.at - b.at)
+function asWasEvents(held: readonly HeldInvoice[]): EventRecord[] {
+  return held
+    .flatMap(({ record, events }) => invoiceEvents(record, events))
+    .sort((a, b) => a.at - b.at)
+}
+
+/** An invoice's recorded events, then its payment in full when it was really paid (as-was). */
+export function invoiceEvents(
+  record: InvoiceRecord,
+  events: readonly EventRecord[],
+): readonly EventRecord[] {
+  const { invoice, paidAt } = record
+  if (paidAt === null) return events
+  return [
+    ...events,
+    { type: 'payment_succeeded', invoice_id: invoice.id, at: paidAt, amount: null },
+  ]
 }

@@ -1,7 +1,7 @@
 export { simulate } from './simulate.js'
 export { ReadAgain } from './read-again.js'
 export { EventsBeside, RowsRead } from './events-beside.js'
-export { engineReplayer, episodeReplayInput } from './engine-replayer.js'
+export { engineReplayer, episodeReplayInput, liveReplayer } from './engine-replayer.js'
 export { asIssued } from './as-issued.js'
 export type {
   SimulationSource,

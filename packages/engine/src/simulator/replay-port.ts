@@ -59,3 +59,29 @@ export type EpisodeReplayer = (
   episode: Episode,
   need?: ReplayNeed,
 ) => ReplayedEpisode | Promise<ReplayedEpisode>
+
+/** An invoice of an episode with its outside events, as the simulator holds it. */
+export interface HeldInvoice {
+  readonly record: InvoiceRecord
+  readonly events: readonly EventRecord[]
+}
+
+/** What the simulator asks of a live replay (see LiveEpisode). */
+export interface LiveReplay {
+  /** The episode's next invoices (issue times must not decrease) and their outside events. */
+  add(batch: readonly HeldInvoice[]): void
+  /** No more invoices: replay to the end and flush what is left. */
+  finish(): void
+}
+
+export interface LiveReplayOptions {
+  readonly horizon: number | null
+  /** See `settlingSpan`. */
+  readonly settleMs: number | null
+  readonly memoryMs: number
+  /** Invoices that can no longer change, with everything the replay recorded for them. */
+  readonly flush: (invoices: readonly InvoiceRecord[], replayed: ReplayedEpisode) => void
+}
+
+/** Starts a customer's episode replayed as its invoices arrive. */
+export type LiveReplayer = (customer: CustomerRecord, options: LiveReplayOptions) => LiveReplay

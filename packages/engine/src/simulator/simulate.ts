@@ -1,13 +1,14 @@
-import type { CompiledPolicy } from '../compiled.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/records.js'
 import { asIssued } from './as-issued.js'
-import { byIssueThenId, EpisodeGrouper } from './episode-grouper.js'
+import { byIssueThenId, episodeAlone } from './episode-grouper.js'
+import { episodeReplays, type ReplayingPolicy } from './episode-replays.js'
 import { FirstSteps } from './first-steps.js'
 import { paidBeforeAnyStep } from './inert.js'
 import { inPartition, type Partition } from './partition.js'
 import { policySpan } from './policy-span.js'
 import { ReadAgain } from './read-again.js'
-import type { Episode, EpisodeReplayer, ReplayedEpisode } from './replay-port.js'
+import { EventBeforeReplayed } from './live-episode.js'
+import type { Episode, ReplayedEpisode } from './replay-port.js'
 import type { RowErrorSummary, SimulationReport } from './report.js'
 import { ReportBuilder } from './report-builder.js'
 import { notesFor } from './report-notes.js'
@@ -34,11 +35,13 @@ export interface SimulationSource {
   readonly rowErrors: () => RowErrorSummary
 }
 
-/** One policy to simulate, with the engine path that replays it. */
-export interface SimulatedPolicy {
-  readonly compiled: CompiledPolicy
-  readonly replay: EpisodeReplayer
-}
+/**
+ * One policy to simulate, with the engine path that replays it, and optionally the same
+ * path replaying long episodes as their invoices arrive (`liveReplayer`), so that such an
+ * episode holds only its live part. Used when every policy has one; the hooks then see a
+ * long episode in parts (without their events), each once its invoices can no longer change.
+ */
+export type SimulatedPolicy = ReplayingPolicy
 
 export interface SimulationOptions {
   /** Epoch ms: invoices issued before `from` or at/after `to` are left out; the replay stops at `to`. */
@@ -74,13 +77,15 @@ export async function simulate(
 ): Promise<SimulationReport[]> {
   let partition = options.partition ?? null
   let sorted = true
-  // each restart gives up something for good (the partition, the order), so this ends
+  let live = policies.every((policy) => policy.live !== undefined)
+  // each restart gives up something for good (the partition, the order, live replays), so this ends
   for (;;) {
     try {
       const pass = sorted ? inFileOrder(source, partition) : await inIssueOrder(source)
-      return await runPass(source, policies, options, pass, sorted)
+      return await runPass(source, policies, options, pass, { sorted, live })
     } catch (error) {
       if (error instanceof UnsortedInput) sorted = false
+      else if (error instanceof EventBeforeReplayed) live = false
       else if (!(error instanceof ReadAgain)) throw error
       else if (error.wholeFile) partition = null
       options.hooks?.onRestart?.()
@@ -118,21 +123,19 @@ async function runPass(
   policies: readonly SimulatedPolicy[],
   options: SimulationOptions,
   { invoices, eventsFor }: Pass,
-  sortedByIssueDate: boolean,
+  { sorted: sortedByIssueDate, live }: { readonly sorted: boolean; readonly live: boolean },
 ): Promise<SimulationReport[]> {
   const from = options.from ?? null
   const to = options.to ?? null
   const span = policySpan(policies.map((p) => p.compiled))
-  const grouper = new EpisodeGrouper({ ...span, horizon: to })
   const firstSteps = new FirstSteps(span)
   const builders = policies.map((p) => new ReportBuilder(p.compiled, options.responseModel ?? null))
   const solo = new SoloReplays(
     policies.map((p, i) => ({ replay: p.replay, accepts: (r) => builders[i]!.accepts(r) })),
     span,
   )
-  const replayAll = async (episodes: readonly Episode[]) => {
-    for (const episode of episodes) await replayEpisode(episode, policies, builders, options.hooks)
-  }
+  const targets = { builders, onEpisode: options.hooks?.onEpisode, horizon: to }
+  const episodes = episodeReplays(policies, span, targets, live)
   const partition = options.partition ?? null
   let read = 0
   let outsideWindow = 0
@@ -153,17 +156,17 @@ async function runPass(
       const issued = asIssued(record, events)
       let untouched =
         paidBeforeAnyStep(issued, events, customer, span, firstSteps) ||
-        solo.leftAlone(issued, () => grouper.alone(issued, customer, events))
+        solo.leftAlone(issued, () => episodeAlone(issued, customer, events, to))
       if (untouched instanceof Promise) untouched = await untouched
       if (untouched) {
         for (const builder of builders) builder.addUntouched(issued)
         continue
       }
-      const closed = grouper.add(issued, customer, events)
-      if (closed.length > 0) await replayAll(closed)
+      const closing = episodes.add(issued, customer, events)
+      if (closing instanceof Promise) await closing
     }
   }
-  await replayAll(grouper.finish())
+  await episodes.finish()
   const input = {
     invoicesRead: read,
     outsideWindow,
@@ -175,35 +178,6 @@ async function runPass(
     const report = builder.build(input, window)
     return { ...report, notes: notesFor(report, span.memoryMs) }
   })
-}
-
-/** Each policy sees the invoices in its currencies; the others are counted as rejected. */
-async function replayEpisode(
-  episode: Episode,
-  policies: readonly SimulatedPolicy[],
-  builders: readonly ReportBuilder[],
-  hooks: SimulationHooks | undefined,
-): Promise<void> {
-  for (const [index, builder] of builders.entries()) {
-    const accepted = episode.invoices.filter((r) => builder.accepts(r))
-    for (const record of episode.invoices) if (!builder.accepts(record)) builder.addRejected(record)
-    if (accepted.length === 0) continue
-    const own = accepted.length === episode.invoices.length ? episode : narrowed(episode, accepted)
-    const pending = policies[index]!.replay(own)
-    const replayed = pending instanceof Promise ? await pending : pending
-    builder.addEpisode(own, replayed)
-    hooks?.onEpisode?.(index, own, replayed)
-  }
-}
-
-/** The episode with only the invoices a policy takes, and their events. */
-function narrowed(episode: Episode, accepted: readonly InvoiceRecord[]): Episode {
-  const ids = new Set(accepted.map((r) => r.invoice.id))
-  return {
-    ...episode,
-    invoices: accepted,
-    events: episode.events.filter((e) => ids.has(e.invoice_id)),
-  }
 }
 
 async function* oneBatch(records: readonly InvoiceRecord[]): AsyncIterable<InvoiceRecord[]> {

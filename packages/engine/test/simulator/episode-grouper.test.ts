@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import type { EventRecord, InvoiceRecord } from '../../src/dataset/records.js'
-import { EpisodeGrouper } from '../../src/simulator/episode-grouper.js'
+import {
+  EpisodeGrouper,
+  episodeOf,
+  heldEpisodes,
+  type HeldEpisode,
+} from '../../src/simulator/episode-grouper.js'
 import { policySpan } from '../../src/simulator/policy-span.js'
 import { customer, DAY, invoice, policy, T0 } from './fixtures.js'
 
 /** A grouper fed as the simulator feeds it: each invoice with its customer and (no) events. */
 const grouper = () => {
-  const g = new EpisodeGrouper({ ...policySpan([policy()]), horizon: null })
+  const g = new EpisodeGrouper(policySpan([policy()]), heldEpisodes)
   return {
-    add: (record: InvoiceRecord) => g.add(record, customer(record.customerId), []),
-    finish: () => g.finish(),
+    add: (record: InvoiceRecord) => episodes(g.add(record, customer(record.customerId), [])),
+    finish: () => episodes(g.finish()),
     get openEpisodes() {
       return g.openEpisodes
     },
   }
 }
+
+const episodes = (held: readonly HeldEpisode[]) => held.map((h) => episodeOf(h, null))
 
 describe('episode grouper', () => {
   it('keeps overlapping invoices of one customer together and the as-was payment as an event', () => {
@@ -55,7 +62,7 @@ describe('episode grouper', () => {
 
   it('keeps later invoices of a customer with an earlier one while its promise to pay is in force', () => {
     // a promise is the customer's: every case waits for its end, and may act then
-    const g = new EpisodeGrouper({ ...policySpan([policy()]), horizon: null })
+    const g = new EpisodeGrouper(policySpan([policy()]), heldEpisodes)
     const promised = invoice('A1', 'a', 0) // due day 30
     const promise: EventRecord = {
       type: 'promise_to_pay',
@@ -66,7 +73,8 @@ describe('episode grouper', () => {
     expect(g.add(promised, customer('a'), [promise])).toEqual([])
     // day 100 is past the promise's day 31 + span (81) + memory (8), not past its end
     expect(g.add(invoice('A2', 'a', 100), customer('a'), [])).toEqual([])
-    expect(g.finish().map((e) => e.invoices.map((r) => r.invoice.id))).toEqual([['A1', 'A2']])
+    const [episode] = episodes(g.finish())
+    expect(episode!.invoices.map((r) => r.invoice.id)).toEqual(['A1', 'A2'])
   })
 
   it('closes an unpaid invoice after the policy span: last step + 30 days re-check', () => {

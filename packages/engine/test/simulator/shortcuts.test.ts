@@ -3,7 +3,7 @@ import type { Condition } from '../../src/compiled.js'
 import type { CustomerRecord, EventRecord, InvoiceRecord } from '../../src/dataset/records.js'
 import { engineReplayer } from '../../src/simulator/engine-replayer.js'
 import { asIssued } from '../../src/simulator/as-issued.js'
-import { EpisodeGrouper } from '../../src/simulator/episode-grouper.js'
+import { episodeAlone } from '../../src/simulator/episode-grouper.js'
 import { FirstSteps } from '../../src/simulator/first-steps.js'
 import { paidBeforeAnyStep, quietAlone } from '../../src/simulator/inert.js'
 import { policySpan } from '../../src/simulator/policy-span.js'
@@ -134,7 +134,6 @@ describe('paid before any step whose guard can hold', () => {
     const span = policySpan([compiled])
     const first = new FirstSteps(span)
     const replay = engineReplayer(compiled)
-    const grouper = new EpisodeGrouper({ ...span, horizon: null })
     let shortcut = 0
     let quiet = 0
     records.forEach((record, i) => {
@@ -142,7 +141,7 @@ describe('paid before any step whose guard can hold', () => {
       const own = events.get(record.invoice.id) ?? []
       const varied = variedBuyer(record, i)
       const issued = asIssued(varied.record, own)
-      const alone = replay(grouper.alone(issued, varied.customer, own)) as ReplayedEpisode
+      const alone = replay(episodeAlone(issued, varied.customer, own, null)) as ReplayedEpisode
       if (quietAlone(alone)) quiet += 1
       if (!paidBeforeAnyStep(issued, own, varied.customer, span, first)) return
       shortcut += 1
