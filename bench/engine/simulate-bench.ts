@@ -155,17 +155,24 @@ function readStatus(pid: number | undefined): { rss: number; hwm: number } {
   }
 }
 
-/** Peak memory against the file size: flat memory adds nothing per extra invoice. */
+/**
+ * Peak memory against the file size, step by step: flat memory adds nothing per extra
+ * invoice. Steps, not one slope: a short file ends before the heaps reach their steady size.
+ */
 function memoryGrowth(peaks: readonly { size: number; bytes: number }[]): string {
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20)
-  const [first] = peaks
-  const line = peaks.map(({ size, bytes }) => `${size.toLocaleString('en-US')}: ${mb(bytes)} MB`)
-  const last = peaks[peaks.length - 1]
-  if (!first || !last || last === first) return `peak memory: ${line.join(', ')}`
-  const perMillion = ((last.bytes - first.bytes) / (last.size - first.size)) * 1_000_000
+  const count = (size: number) => size.toLocaleString('en-US')
+  const line = peaks.map(({ size, bytes }) => `${count(size)}: ${mb(bytes)} MB`)
+  const steps = peaks.slice(1).map((peak, i) => {
+    const before = peaks[i]!
+    const perMillion = ((peak.bytes - before.bytes) / (peak.size - before.size)) * 1_000_000
+    const sign = perMillion >= 0 ? '+' : '−'
+    return `${count(before.size)} → ${count(peak.size)}: ${sign}${Math.abs(mb(perMillion))} MB`
+  })
+  if (steps.length === 0) return `peak memory: ${line.join(', ')}`
   return (
     `peak memory (high-water mark) by file size: ${line.join(', ')}; ` +
-    `${mb(perMillion)} MB more per extra million invoices (flat memory would add 0)`
+    `per extra million invoices ${steps.join(', ')} (flat memory would add 0)`
   )
 }
 

@@ -10,8 +10,6 @@ import type { HeldInvoice, LiveReplay, LiveReplayOptions } from './replay-port.j
 
 const SETTLED: ReadonlySet<CaseStatus> = new Set(['completed', 'stopped', 'rejected'])
 const ENDED: ReadonlySet<CaseStatus> = new Set(['stopped', 'rejected'])
-/** Contacts are pruned once a customer has more than this many. */
-const CONTACTS_KEPT = 32
 
 /**
  * An invoice came whose events go back before moments the live replay has already
@@ -118,6 +116,7 @@ export class LiveEpisode implements LiveReplay {
     // flushed once per run, not per moment: a settled case left in meanwhile changes nothing
     if (this.settled.size > 0) this.flushCases(this.settled)
     this.settled.clear()
+    this.pruneContacts(before)
   }
 
   /** The invoice's events among those still to come: by time, then in the episode's invoice order. */
@@ -130,17 +129,25 @@ export class LiveEpisode implements LiveReplay {
     return [...pending, ...own].sort((a, b) => a.at - b.at || byIssueThenId(order(a), order(b)))
   }
 
-  /** Marks the cases that can no longer change, and drops contacts no cap can count any more. */
+  /** Marks the cases that can no longer change. */
   private setAside(decisions: readonly Decision[], now: number): void {
     for (const decision of decisions) {
       if (this.cannotChange(decision, now)) this.settled.add(decision.invoiceId)
     }
+  }
+
+  /**
+   * Drops the contacts no cap can count from `before` on (all later moments are), but the
+   * last one (time since last contact): between runs the replay keeps only what it needs.
+   */
+  private pruneContacts(before: number): void {
     const { contacts } = this.state.facts
-    if (contacts.length > CONTACTS_KEPT) {
-      this.state.facts = customerCaseFactsWith(this.state.facts, {
-        contacts: recentContacts(contacts, now - this.options.memoryMs),
-      })
-    }
+    if (contacts.length <= 1 || !Number.isFinite(before)) return
+    const since = before - this.options.memoryMs
+    if (contacts.every((contact) => contact.at > since)) return
+    this.state.facts = customerCaseFactsWith(this.state.facts, {
+      contacts: recentContacts(contacts, since),
+    })
   }
 
   private cannotChange(decision: Decision, now: number): boolean {
