@@ -106,11 +106,16 @@ export interface HeldEpisode {
 }
 
 export const heldEpisodes: EpisodeKeeper<HeldEpisode> = {
-  start: (record, customer, events) => ({
-    customer,
-    held: [{ record: withoutCustomer(record), events }],
-  }),
-  join: (kept, record, events) => void kept.held.push({ record: withoutCustomer(record), events }),
+  start: (record, customer, events) => ({ customer, held: [heldInvoice(record, events)] }),
+  join: (kept, record, events) => void kept.held.push(heldInvoice(record, events)),
+}
+
+/** The invoice as an episode holds it: without its own copy of the customer. */
+export function heldInvoice(
+  { customerId, invoice, paidAt }: InvoiceRecord,
+  events: readonly EventRecord[],
+): HeldInvoice {
+  return { record: { customerId, invoice, paidAt }, events }
 }
 
 /** The invoice as an episode of its own, to see whether the policy would touch it at all. */
@@ -143,10 +148,6 @@ function eventEnd(event: EventRecord): number {
   return event.type === 'promise_to_pay' ? Math.max(event.at, event.until) : event.at
 }
 
-function withoutCustomer({ customerId, invoice, paidAt }: InvoiceRecord): InvoiceRecord {
-  return { customerId, invoice, paidAt }
-}
-
 interface Issued {
   readonly invoice: { readonly issued_at: number; readonly id: string }
 }
@@ -161,9 +162,13 @@ export function byIssueThenId(a: Issued, b: Issued): number {
 
 /** Mode as-was: each invoice is paid in full when it really was, beside its recorded events. */
 function asWasEvents(held: readonly HeldInvoice[]): EventRecord[] {
-  return held
-    .flatMap(({ record, events }) => invoiceEvents(record, events))
-    .sort((a, b) => a.at - b.at)
+  const events: EventRecord[] = []
+  for (const { record, events: own } of held) {
+    events.push(...own)
+    const paid = paidInFull(record)
+    if (paid !== null) events.push(paid)
+  }
+  return events.sort((a, b) => a.at - b.at)
 }
 
 /** An invoice's recorded events, then its payment in full when it was really paid (as-was). */
@@ -171,10 +176,11 @@ export function invoiceEvents(
   record: InvoiceRecord,
   events: readonly EventRecord[],
 ): readonly EventRecord[] {
-  const { invoice, paidAt } = record
-  if (paidAt === null) return events
-  return [
-    ...events,
-    { type: 'payment_succeeded', invoice_id: invoice.id, at: paidAt, amount: null },
-  ]
+  const paid = paidInFull(record)
+  return paid === null ? events : [...events, paid]
+}
+
+function paidInFull({ invoice, paidAt }: InvoiceRecord): EventRecord | null {
+  if (paidAt === null) return null
+  return { type: 'payment_succeeded', invoice_id: invoice.id, at: paidAt, amount: null }
 }

@@ -4,6 +4,7 @@ import {
   EpisodeGrouper,
   episodeOf,
   heldEpisodes,
+  heldInvoice,
   type EpisodeKeeper,
   type HeldEpisode,
 } from './episode-grouper.js'
@@ -39,11 +40,11 @@ export interface ReplayTargets {
 
 /**
  * An episode goes live once it holds this many invoices, and is then fed this many at a
- * time: most episodes are one to three invoices, replayed fastest whole when they close; a
- * customer who never pays keeps one open for the whole file, and holding all of it would
- * grow with the history.
+ * time: nearly all episodes are one to three invoices, replayed fastest whole when they
+ * close (a live replay's state outlives the young generation); a customer who never pays
+ * keeps one open for the whole file, and holding all of it would grow with the history.
  */
-export const LIVE_BATCH = 4
+export const LIVE_BATCH = 8
 
 /** An open episode: its invoices held, until it grows long and is replayed live instead. */
 interface OpenEpisode extends HeldEpisode {
@@ -100,7 +101,8 @@ export function episodeReplays(
   }
   const keeper: EpisodeKeeper<OpenEpisode> = {
     start: (record, customer, events) => ({
-      ...heldEpisodes.start(record, customer, events),
+      customer,
+      held: [heldInvoice(record, events)],
       replays: null,
     }),
     // fed in batches: a replay run in bursts leaves its garbage young, as a whole replay does

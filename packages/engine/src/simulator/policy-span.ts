@@ -15,7 +15,7 @@ const STATUTORY_WINDOW_DAYS = 7
 export interface PolicySpan {
   /** How long after its anchor an unpaid case can still act. */
   readonly caseSpanMs: number
-  /** How long a contact counts in caps: episodes further apart cannot interact. */
+  /** How long a contact counts in the customer's caps: episodes further apart cannot interact. */
   readonly memoryMs: number
   /**
    * Each policy's steps timed alike (same anchor, unit and time of day), by offset, beside
@@ -57,7 +57,10 @@ export function policySpan(policies: readonly CompiledPolicy[]): PolicySpan {
       steps.sort((a, b) => a.step.timing.offset - b.step.timing.offset)
       stepGroups.push({ steps, window: stepWindow })
     }
-    for (const cap of policy.plan.limits.caps) window = Math.max(window, cap.windowDays)
+    // a retry cap counts one invoice's retries: it ties nothing between invoices
+    for (const cap of policy.plan.limits.caps) {
+      if (cap.scope !== 'retries') window = Math.max(window, cap.windowDays)
+    }
   }
   return {
     caseSpanMs: lastStep + RECHECK_MS + ZONE_SLACK_MS,

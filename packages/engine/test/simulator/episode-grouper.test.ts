@@ -7,6 +7,7 @@ import {
   type HeldEpisode,
 } from '../../src/simulator/episode-grouper.js'
 import { policySpan } from '../../src/simulator/policy-span.js'
+import type { Cap } from '../../src/compiled.js'
 import { customer, DAY, invoice, policy, T0 } from './fixtures.js'
 
 /** A grouper fed as the simulator feeds it: each invoice with its customer and (no) events. */
@@ -115,5 +116,17 @@ describe('policy span', () => {
     expect(span.stepGroups[0]!.window.opensAt).toBe(8 * 60)
     expect(span.caseSpanMs).toBe((20 + 30 + 1) * 86_400_000)
     expect(span.memoryMs).toBe(8 * 86_400_000)
+  })
+
+  it('remembers contacts as long as the customer’s longest contact cap, never a per-invoice retry cap', () => {
+    const capped = (caps: Cap[]) => ({
+      ...policy(),
+      plan: { ...policy().plan, limits: { ...policy().plan.limits, caps } },
+    })
+    const retries: Cap = { scope: 'retries', max: 4, windowDays: 30 }
+    const sms: Cap = { scope: 'sms', max: 1, windowDays: 14 }
+    // retries are capped per invoice: a customer's invoices share nothing through them
+    expect(policySpan([capped([retries])]).memoryMs).toBe(8 * 86_400_000)
+    expect(policySpan([capped([retries, sms])]).memoryMs).toBe(15 * 86_400_000)
   })
 })

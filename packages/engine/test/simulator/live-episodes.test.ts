@@ -140,9 +140,10 @@ describe('a long episode replayed live', () => {
   })
 
   it('starts again replaying whole episodes when an event predates moments already replayed', async () => {
-    const records = neverPaying('c', 12)
-    // the last invoice's failure is dated before the invoices fed before it were issued
-    const early = { ...failed(records[11]!, 0), at: records[1]!.invoice.issued_at }
+    const records = neverPaying('c', 3 * LIVE_BATCH)
+    // an invoice of the third batch has a failure dated before the second batch was issued
+    const late = records[2 * LIVE_BATCH + 1]!
+    const early = { ...failed(late, 0), at: records[1]!.invoice.issued_at }
     const whole = await run(records, [early], false)
     const live = await run(records, [early], true)
     expect(live.restarts).toBe(1)
