@@ -60,7 +60,7 @@ export interface ReplayState {
   events: readonly DunningEvent[]
   eventIndex: number
   /** Issue times in order; those before `issueIndex` are at or before the last moment evaluated. */
-  readonly issues: number[]
+  issues: number[]
   issueIndex: number
   readonly outcomes: Map<string, CaseStatus | 'pending'>
   readonly timeline: TimelineEntry[]
@@ -84,6 +84,11 @@ export interface AdvanceOptions {
   readonly moreToCome?: boolean
   /** Told each moment's decisions, after they are recorded and performed. */
   readonly onDecisions?: (decisions: readonly Decision[], now: number) => void
+  /**
+   * The wake time of cases set aside from the state that a whole replay would still hold
+   * (see LiveEpisode), as of `now`, or null; while there is one the replay is not settled.
+   */
+  readonly standIn?: (facts: CustomerCaseFacts, now: number) => number | null
 }
 
 /** A replay's starting state: nothing evaluated, the clock at the first issue time. */
@@ -160,7 +165,10 @@ export function* advance(
     if (options.untilFirstEntry === true && timeline.length > 0) return
     state.facts = applyExecuted(state.facts, decisions, now)
     options.onDecisions?.(decisions, now)
-    if (options.moreToCome !== true && allSettled(outcomes) && state.eventIndex >= events.length) {
+    const standIn = options.standIn?.(state.facts, now) ?? null
+    if (standIn !== null) next = Math.min(next, standIn)
+    const settled = standIn === null && allSettled(outcomes) && state.eventIndex >= events.length
+    if (options.moreToCome !== true && settled) {
       state.now = Infinity
       return
     }

@@ -2,7 +2,7 @@ import type { CustomerRecord, EventRecord, InvoiceRecord } from '../dataset/reco
 import type { CaseStatus, Decision } from '../decision.js'
 import type { FastPolicy } from '../evaluate/prepare.js'
 import { customerCaseFactsWith } from '../facts/copy.js'
-import type { CaseFacts, ContactFacts } from '../facts/input.js'
+import type { CaseFacts, ContactFacts, CustomerCaseFacts } from '../facts/input.js'
 import { advance, startReplay, type ReplayState, type TimelineEntry } from '../replay.js'
 import { byIssueThenId, invoiceEvents } from './episode-grouper.js'
 import { NO_HISTORY, replayedFrom } from './engine-replayer.js'
@@ -47,6 +47,15 @@ export class LiveEpisode implements LiveReplay {
   private readonly settled = new Set<string>()
   private readonly onDecisions = (decisions: readonly Decision[], now: number) =>
     this.setAside(decisions, now)
+  /**
+   * A completed case set aside had matched a segment: in a whole replay it would still wake
+   * when a promise to pay ends, and count as not settled until then.
+   */
+  private asideWithSegment = false
+  private readonly standIn = (facts: CustomerCaseFacts, now: number) => {
+    const promise = facts.customer.promise_to_pay_until
+    return this.asideWithSegment && promise !== null && promise > now ? promise : null
+  }
 
   constructor(
     private readonly policy: FastPolicy,
@@ -110,7 +119,12 @@ export class LiveEpisode implements LiveReplay {
   private advanceBefore(at: number, moreToCome: boolean): void {
     const before = Math.min(at, this.options.horizon ?? Infinity)
     this.policy.run(
-      advance(this.policy, this.state, { before, moreToCome, onDecisions: this.onDecisions }),
+      advance(this.policy, this.state, {
+        before,
+        moreToCome,
+        onDecisions: this.onDecisions,
+        standIn: this.standIn,
+      }),
     )
     this.evaluatedBefore = Math.max(this.evaluatedBefore, before)
     // flushed once per run, not per moment: a settled case left in meanwhile changes nothing
@@ -132,7 +146,9 @@ export class LiveEpisode implements LiveReplay {
   /** Marks the cases that can no longer change. */
   private setAside(decisions: readonly Decision[], now: number): void {
     for (const decision of decisions) {
-      if (this.cannotChange(decision, now)) this.settled.add(decision.invoiceId)
+      if (!this.cannotChange(decision, now)) continue
+      this.settled.add(decision.invoiceId)
+      if (!ENDED.has(decision.status) && decision.segment !== null) this.asideWithSegment = true
     }
   }
 

@@ -35,12 +35,13 @@ const MOVING_FACTS = new Set([
 type Settled = 'true' | 'false' | 'fixed' | 'moving'
 
 /**
- * How long after its anchors (due date, first failure) a case's step rules stop changing
- * their minds while its own facts stand still; null when they never do (a rule reads a
- * moving fact). A case past that point, with all its events applied, that has nothing due,
- * deferred or skipped and no wake time, is settled for good: no step of it can fire again.
- * When any policy simulated reads account aggregates, null too: every open case counts in
- * the others' aggregates, so none can be set aside.
+ * How long after its anchors (due date, first failure) a case's rules stop changing their
+ * minds while its own facts stand still; null when they never do (a rule reads a moving
+ * fact). A case past that point, with all its events applied, that has nothing due,
+ * deferred or skipped and no wake time, is settled for good: no step of it can fire, and
+ * it cannot become stopped or paused. (A promise to pay would still wake it: LiveEpisode
+ * stands in for that.) When any policy simulated reads account aggregates, null too: every
+ * open case counts in the others' aggregates, so none can be set aside.
  */
 export function settlingSpan(policy: CompiledPolicy, span: PolicySpan): number | null {
   if (span.readsAccount) return null
@@ -53,9 +54,8 @@ export function settlingSpan(policy: CompiledPolicy, span: PolicySpan): number |
     if (leaf.thresholdMs !== undefined) thresholdMs = Math.max(thresholdMs, leaf.thresholdMs)
     return leaf.settled
   }
-  for (const rule of policy.rules) {
-    if (rule.event.type === 'step' && settle(rule.conditions) === 'moving') return null
-  }
+  // stops and pauses too: a case set aside must stay neither stopped nor paused, as it was
+  for (const rule of policy.rules) if (settle(rule.conditions) === 'moving') return null
   // a day fact's local day can start up to a day away from UTC
   return thresholdMs + 2 * DAY_MS
 }

@@ -78,11 +78,12 @@ export async function simulate(
   let partition = options.partition ?? null
   let sorted = true
   let live = policies.every((policy) => policy.live !== undefined)
-  // each restart gives up something for good (the partition, the order, live replays), so this ends
-  for (;;) {
+  // each restart gives something up for good (the partition, the events beside the
+  // invoices, the order, live replays): a source that asks for more passes is broken
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
     try {
-      const pass = sorted ? inFileOrder(source, partition) : await inIssueOrder(source)
-      return await runPass(source, policies, options, pass, { sorted, live })
+      const invoices = sorted ? inFileOrder(source, partition) : await inIssueOrder(source)
+      return await runPass(source, policies, options, invoices, { sorted, live })
     } catch (error) {
       if (error instanceof UnsortedInput) sorted = false
       else if (error instanceof EventBeforeReplayed) live = false
@@ -91,7 +92,12 @@ export async function simulate(
       options.hooks?.onRestart?.()
     }
   }
+  throw new Error(
+    `the simulation started again ${MAX_PASSES} times: its source keeps asking to be read again`,
+  )
 }
+
+const MAX_PASSES = 5
 
 /** The invoices of one pass, and their events. */
 interface Pass {

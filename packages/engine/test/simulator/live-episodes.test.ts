@@ -139,6 +139,41 @@ describe('a long episode replayed live', () => {
     expect(live.report).toEqual(whole.report)
   })
 
+  it('wakes when a promise to pay ends as a whole replay would, with settled cases set aside', async () => {
+    // found by a fuzz run: a settled case matched a segment, so a whole replay wakes it when
+    // the promise ends, and that moment is when the last invoice's email goes out
+    const policy = buildPolicy({
+      name: 'late-only',
+      stops: [{ fact: 'invoice.balance', operator: 'lessThanInclusive', value: 0 }],
+      segments: [
+        {
+          name: 'late',
+          when: [{ fact: 'dunning.day_from_due', operator: 'greaterThanInclusive', value: 20 }],
+          steps: [{ day: 0, action: { type: 'notify', channels: ['email'], template: 'late' } }],
+        },
+      ],
+    })
+    const issued = (n: number, day: number, dueDays: number) =>
+      invoice(`i${String(n).padStart(2, '0')}`, 'c', day, { dueDays })
+    const records = [
+      issued(0, 0, 0),
+      ...[1, 2, 3, 4, 5, 6].map((day) => issued(day, day, 90)),
+      issued(7, 21, 90),
+      issued(8, 35, 90),
+      issued(9, 36, 0),
+      ...[61, 62, 63, 64, 65, 66].map((day, i) => issued(10 + i, day, 90)),
+    ]
+    const at = (day: number) => records[0]!.invoice.issued_at + day * DAY
+    const events: EventRecord[] = [
+      { ...failed(records[1]!, 0), at: at(25) },
+      { type: 'promise_to_pay', invoice_id: 'i08', at: at(36), until: at(60) },
+    ]
+    const whole = await run(records, events, false, policy)
+    const live = await run(records, events, true, policy)
+    expect(whole.timeline.some((e) => e.includes('"i09"'))).toBe(true)
+    expect(live.timeline).toEqual(whole.timeline)
+  })
+
   it('starts again replaying whole episodes when an event predates moments already replayed', async () => {
     const records = neverPaying('c', 3 * LIVE_BATCH)
     // an invoice of the third batch has a failure dated before the second batch was issued

@@ -49,14 +49,14 @@ describe('how long until a case’s step rules stop changing their minds', () =>
     expect(settling([{ day: 1, action: email }], { stops: [many] })).toBeNull()
   })
 
-  it('leaves pauses and stops aside: they cannot make a step fire', () => {
+  it('counts pauses and stops too: a case set aside must stay neither paused nor stopped', () => {
     const promised: Condition = {
       fact: 'customer.promise_to_pay_until',
       operator: 'greaterThan',
       value: { fact: 'now' },
     }
-    expect(settling([{ day: 5, action: email }], { pauses: [promised], stops: [promised] })).toBe(
-      8 * DAY,
-    )
+    expect(settling([{ day: 5, action: email }], { pauses: [promised] })).toBeNull()
+    const written: Condition = { fact: 'dunning.day_from_due', operator: 'greaterThan', value: 90 }
+    expect(settling([{ day: 5, action: email }], { stops: [written] })).toBe(93 * DAY)
   })
 })
