@@ -65,7 +65,9 @@ export async function openInputs(
   }
   if (files.events) await fileSize('simulate', files.events)
   const size = await fileSize('simulate', files.invoices)
-  let eventsHeld: EventsByInvoice | null = null
+  // once the events file turns out not to list the invoices' events in their order, every
+  // later pass reads it whole first
+  let eventsWhole = false
   let events: { of: (invoiceId: string) => readonly EventRecord[] } = new EventsByInvoice()
   let otherErrors = customersErrors
   let invoiceErrors = new RowErrorTally()
@@ -81,7 +83,7 @@ export async function openInputs(
       const stream = countBytes(createReadStream(files.invoices, 'utf8'), size, onBytes)
       const options = errorsTo(files.invoices, invoiceErrors, mapping)
       const rows = new RowsRead()
-      const beside = files.events && eventsHeld === null
+      const beside = files.events && !eventsWhole
       const read = readInvoices(stream, {
         ...options,
         onRow: beside ? rows.add : undefined,
@@ -101,11 +103,10 @@ export async function openInputs(
             errorsTo(files.events!, eventsErrors),
           ).batches(),
         )
-      if (!beside)
-        return holdingEvents(eventsRead(), invoices, (held) => (events = eventsHeld = held))
+      if (!beside) return holdingEvents(eventsRead(), invoices, (held) => (events = held))
       const aligned = new EventsBeside(eventsRead())
       events = aligned
-      return besideEvents(invoices, rows, aligned, () => (eventsHeld = new EventsByInvoice()))
+      return besideEvents(invoices, rows, aligned, () => (eventsWhole = true))
     },
     partial: () => partial,
     customerFor: (record) => customerById.get(record.customerId) ?? derivedCustomer(record),
