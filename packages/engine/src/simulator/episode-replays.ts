@@ -80,9 +80,7 @@ export function episodeReplays(
   const feedLive = (open: OpenEpisode): (LiveReplay | null)[] => {
     const replays = open.replays ?? policies.map(() => null)
     for (const [index, policy] of policies.entries()) {
-      const builder = targets.builders[index]!
-      const taken = open.held.filter(({ record }) => builder.accepts(record))
-      for (const { record } of open.held) if (!builder.accepts(record)) builder.addRejected(record)
+      const taken = acceptedBy(targets.builders[index]!, open.held, (held) => held.record)
       if (taken.length === 0) continue
       const { customer } = open
       replays[index] ??= policy.live!(customer, {
@@ -140,13 +138,25 @@ async function replayFor(
   replay: EpisodeReplayer,
   targets: ReplayTargets,
 ): Promise<void> {
-  const builder = targets.builders[index]!
-  const accepted = episode.invoices.filter((r) => builder.accepts(r))
-  for (const record of episode.invoices) if (!builder.accepts(record)) builder.addRejected(record)
+  const accepted = acceptedBy(targets.builders[index]!, episode.invoices, (record) => record)
   if (accepted.length === 0) return
   const own = accepted.length === episode.invoices.length ? episode : narrowed(episode, accepted)
   const pending = replay(own)
   report(index, own, pending instanceof Promise ? await pending : pending, targets)
+}
+
+/** The invoices in the policy's currencies; the others are counted as rejected. */
+function acceptedBy<T>(
+  builder: ReportBuilder,
+  items: readonly T[],
+  recordOf: (item: T) => InvoiceRecord,
+): T[] {
+  const accepted: T[] = []
+  for (const item of items) {
+    if (builder.accepts(recordOf(item))) accepted.push(item)
+    else builder.addRejected(recordOf(item))
+  }
+  return accepted
 }
 
 function report(

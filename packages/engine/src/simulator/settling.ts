@@ -5,15 +5,13 @@ const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 
 /** Facts that change with time alone, one way: `fact > n` holds for good once it holds. */
-const GROWING_FACTS: Readonly<Record<string, { readonly unitMs: number; readonly from: Anchor }>> =
-  {
-    'dunning.day_from_due': { unitMs: DAY_MS, from: 'due' },
-    'dunning.day_from_failure': { unitMs: DAY_MS, from: 'failure' },
-    'dunning.hours_from_due': { unitMs: HOUR_MS, from: 'due' },
-    'dunning.hours_from_failure': { unitMs: HOUR_MS, from: 'failure' },
-    'invoice.overdue': { unitMs: 1, from: 'due' },
-  }
-type Anchor = 'due' | 'failure'
+const GROWING_FACTS: Readonly<Record<string, { readonly unitMs: number }>> = {
+  'dunning.day_from_due': { unitMs: DAY_MS },
+  'dunning.day_from_failure': { unitMs: DAY_MS },
+  'dunning.hours_from_due': { unitMs: HOUR_MS },
+  'dunning.hours_from_failure': { unitMs: HOUR_MS },
+  'invoice.overdue': { unitMs: 1 },
+}
 
 /**
  * Facts that change while a case's own facts stand still: the clock's other readings, the
